@@ -1,0 +1,68 @@
+package dev.scatter.bench;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import dev.scatter.broker.BrokerException;
+import dev.scatter.broker.InvalidRedisUriException;
+import dev.scatter.localredis.LocalRedisException;
+
+/**
+ * Entry point of {@code bin/bench}: picks the benchmark named by the first argument and maps failures to exit
+ * codes (0 ok, 1 failed run or failed check, 2 bad command line), so scripts can tell them apart.
+ */
+public final class BenchMain {
+
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+
+    /** Each benchmark takes the arguments after its name and returns an exit code. */
+    private static final Map<String, Function<String[], Integer>> BENCHMARKS = new TreeMap<>(Map.of(
+            "protocol", ProtocolBench::main));
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) {
+        if (args.length == 0) {
+            System.err.print(usage());
+            return USAGE;
+        }
+        String name = args[0];
+        if (name.equals("--help") || name.equals("-h") || name.equals("help")) {
+            System.out.print(usage());
+            return OK;
+        }
+        Function<String[], Integer> benchmark = BENCHMARKS.get(name);
+        if (benchmark == null) {
+            System.err.println("bench: unknown benchmark '" + name + "'; known benchmarks: "
+                    + String.join(", ", BENCHMARKS.keySet()));
+            return USAGE;
+        }
+        try {
+            return benchmark.apply(Arrays.copyOfRange(args, 1, args.length));
+        } catch (UsageException | InvalidRedisUriException e) {
+            System.err.println("bench " + name + ": " + e.getMessage() + " (see bin/bench " + name + " --help)");
+            return USAGE;
+        } catch (BrokerException | LocalRedisException | BenchFailure e) {
+            // Expected failures (Redis unreachable, wrong password, a failed check): the message says it all.
+            System.err.println("bench " + name + ": " + e.getMessage());
+            return FAILED;
+        }
+    }
+
+    private static String usage() {
+        return """
+                Usage: bin/bench <benchmark> [options]
+
+                Benchmarks:
+                  protocol   submit and claim+complete rates of the Redis protocol (bin/bench protocol --help)
+                """;
+    }
+}

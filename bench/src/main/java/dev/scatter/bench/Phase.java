@@ -1,0 +1,50 @@
+package dev.scatter.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
+
+/**
+ * One measured stretch of a benchmark: its wall time, and the CPU the client (this JVM) and Redis spent in it.
+ * On a small machine client and server share the cores, so both CPU figures are needed to say which side is the
+ * bottleneck.
+ */
+record Phase(long wallNanos, long clientCpuNanos, RedisStats redis) {
+
+    double seconds() {
+        return wallNanos / 1e9;
+    }
+
+    /** Cores' worth of CPU this JVM used on average; -1 when the JVM cannot tell. */
+    double clientCpuCores() {
+        return clientCpuNanos < 0 ? -1 : (double) clientCpuNanos / wallNanos;
+    }
+
+    /** Cores' worth of CPU the Redis process used on average (1.0 = its main thread saturated). */
+    double redisCpuCores() {
+        return redis.cpuSeconds() / seconds();
+    }
+
+    double perSecond(long count) {
+        return count / seconds();
+    }
+
+    /** Starts measuring: call {@link Start#stop()} at the end of the phase. */
+    static Start start(BenchRedis redis) {
+        return new Start(redis, redis.stats(), processCpuNanos(), System.nanoTime());
+    }
+
+    record Start(BenchRedis source, RedisStats redisBefore, long cpuBefore, long nanosBefore) {
+
+        Phase stop() {
+            long wall = System.nanoTime() - nanosBefore;
+            long cpu = processCpuNanos();
+            RedisStats redisAfter = source.stats();
+            return new Phase(wall, cpu < 0 || cpuBefore < 0 ? -1 : cpu - cpuBefore, redisAfter.minus(redisBefore));
+        }
+    }
+
+    private static long processCpuNanos() {
+        OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
+    }
+}

@@ -1,0 +1,195 @@
+package dev.scatter.bench;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import dev.scatter.broker.Broker;
+import dev.scatter.broker.BrokerException;
+import dev.scatter.broker.BrokerOptions;
+import dev.scatter.broker.JobId;
+import dev.scatter.broker.JobSpec;
+import dev.scatter.broker.JobState;
+import dev.scatter.broker.JobStatus;
+import dev.scatter.broker.QueueBacklog;
+import dev.scatter.broker.ReturnCode;
+import dev.scatter.broker.TaskQueue;
+
+/**
+ * {@code bin/bench protocol}: the cost of the Redis protocol itself, with tasks that do nothing. Submits no-op
+ * jobs, then lets consumer threads claim and complete every task, and checks that each job succeeded with each
+ * task counted exactly once (a fast but wrong protocol must not pass).
+ */
+final class ProtocolBench {
+
+    static final int JOB_TASKS = 50_000;
+    static final int SMALL_JOBS = 2_000;
+    static final int SMALL_JOB_TASKS = 10;
+    static final String KIND = "noop";
+    static final String PARAMS = "{}";
+
+    private final ProtocolOptions options;
+    private final PrintStream progress;
+
+    ProtocolBench(ProtocolOptions options, PrintStream progress) {
+        this.options = options;
+        this.progress = progress;
+    }
+
+    static int main(String[] args) {
+        ProtocolOptions options = ProtocolOptions.parse(args);
+        if (options.help()) {
+            System.out.print(ProtocolOptions.USAGE);
+            return BenchMain.OK;
+        }
+        // Progress goes to stderr so that stdout is only the table, or only the JSON object.
+        ProtocolResult result = new ProtocolBench(options, System.err).run();
+        if (options.json()) {
+            ProtocolReport.json(result, System.out);
+        } else {
+            ProtocolReport.table(result, System.out);
+        }
+        return result.checkPassed() ? BenchMain.OK : BenchMain.FAILED;
+    }
+
+    ProtocolResult run() {
+        // A fresh queue per run: a shared Redis may hold other queues, or an earlier run's leftovers.
+        String queue = "bench-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+        try (BenchRedis redis = BenchRedis.open(options.redis(), progress);
+             Broker broker = Broker.connect(redis.uri(), BrokerOptions.DEFAULTS)) {
+            try {
+                return measure(redis, broker, broker.queue(queue));
+            } finally {
+                cleanUp(redis, queue);
+            }
+        }
+    }
+
+    private ProtocolResult measure(BenchRedis redis, Broker broker, TaskQueue queue) {
+        String version = broker.serverVersion();
+        progress.println("Redis " + version + " (" + redis.description() + "), queue " + queue.name());
+
+        // Warm-up: JIT-compile the client paths and load the scripts into Redis before anything is timed.
+        progress.println("warming up ...");
+        submitJobs(broker, queue, 4, 5_000);
+        submitJobs(broker, queue, 200, SMALL_JOB_TASKS);
+        drain(queue);
+
+        List<Integer> sizes = jobSizes(options.tasks());
+        progress.printf("submitting %,d tasks in %d jobs ...%n", options.tasks(), sizes.size());
+        Phase.Start start = Phase.start(redis);
+        List<JobId> jobs = new ArrayList<>(sizes.size());
+        for (int size : sizes) {
+            jobs.add(broker.submit(JobSpec.of(KIND, PARAMS, size).withQueue(queue.name())));
+        }
+        Phase submit = start.stop();
+
+        progress.printf("claiming and completing them: %d consumers, batch %d ...%n", options.consumers(),
+                options.batch());
+        start = Phase.start(redis);
+        Consumer.Counts counts = drain(queue);
+        Phase drain = start.stop();
+
+        List<String> problems = check(broker, queue, jobs, counts);
+
+        // Small jobs last, so that their tasks are not part of the claim+complete figure; they are deleted unclaimed.
+        progress.printf("submitting %,d jobs of %d tasks ...%n", SMALL_JOBS, SMALL_JOB_TASKS);
+        start = Phase.start(redis);
+        submitJobs(broker, queue, SMALL_JOBS, SMALL_JOB_TASKS);
+        Phase submitSmall = start.stop();
+
+        return new ProtocolResult(version, redis.description(), options.tasks(), jobs.size(), JOB_TASKS,
+                options.batch(), options.consumers(), SMALL_JOBS, SMALL_JOB_TASKS, submit, submitSmall, drain,
+                counts, problems);
+    }
+
+    /** Jobs of {@link #JOB_TASKS} tasks, the last one smaller when the total is not a multiple. */
+    static List<Integer> jobSizes(int tasks) {
+        List<Integer> sizes = new ArrayList<>();
+        for (int left = tasks; left > 0; left -= JOB_TASKS) {
+            sizes.add(Math.min(JOB_TASKS, left));
+        }
+        return sizes;
+    }
+
+    private static void submitJobs(Broker broker, TaskQueue queue, int count, int tasks) {
+        JobSpec spec = JobSpec.of(KIND, PARAMS, tasks).withQueue(queue.name());
+        for (int i = 0; i < count; i++) {
+            broker.submit(spec);
+        }
+    }
+
+    /** Runs the consumers until the queue is empty; their start is released at once so they race from the start. */
+    private Consumer.Counts drain(TaskQueue queue) {
+        ExecutorService pool = Executors.newFixedThreadPool(options.consumers());
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Consumer.Counts>> running = new ArrayList<>();
+            for (int i = 0; i < options.consumers(); i++) {
+                running.add(pool.submit(new Consumer(queue, options.batch(), go)));
+            }
+            go.countDown();
+            Consumer.Counts total = Consumer.Counts.none();
+            for (Future<Consumer.Counts> consumer : running) {
+                total = total.plus(consumer.get());
+            }
+            return total;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof BrokerException broker) {
+                throw broker;
+            }
+            throw new BenchFailure("a consumer failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BenchFailure("interrupted while consumers ran", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Every job succeeded with all of its tasks counted, and every completion was counted exactly once. */
+    private List<String> check(Broker broker, TaskQueue queue, List<JobId> jobs, Consumer.Counts counts) {
+        List<String> problems = new ArrayList<>();
+        for (JobId id : jobs) {
+            Optional<JobStatus> status = broker.status(id);
+            if (status.isEmpty()) {
+                problems.add("job " + id + " is gone");
+            } else if (status.get().state() != JobState.SUCCEEDED || status.get().succeeded() != status.get().total()
+                    || status.get().failed() != 0) {
+                JobStatus s = status.get();
+                problems.add("job " + id + " is " + s.state().wire() + " with " + s.succeeded() + " of " + s.total()
+                        + " tasks succeeded and " + s.failed() + " failed");
+            }
+        }
+        if (counts.tasks() != options.tasks() || counts.reduces() != jobs.size()) {
+            problems.add("completed " + counts.tasks() + " tasks and " + counts.reduces() + " reduces, expected "
+                    + options.tasks() + " and " + jobs.size());
+        }
+        long expected = counts.tasks() + counts.reduces();
+        if (counts.code(ReturnCode.COUNTED) != expected || counts.codes().size() != 1) {
+            problems.add(expected + " completions got " + counts.codes() + ", expected all COUNTED");
+        }
+        QueueBacklog backlog = queue.backlog();
+        if (backlog.ready() != 0 || backlog.inFlight() != 0 || backlog.delayed() != 0 || backlog.malformed() != 0) {
+            problems.add("the queue is not empty: " + backlog);
+        }
+        return problems;
+    }
+
+    private void cleanUp(BenchRedis redis, String queue) {
+        try {
+            long deleted = redis.deleteQueue(queue);
+            progress.printf("deleted the %,d keys of queue %s%n", deleted, queue);
+        } catch (RuntimeException e) {
+            // Do not hide the run's own outcome (or exception) behind a failed clean-up; say what is left.
+            progress.println("warning: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package dev.scatter.broker;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
+
+/**
+ * A connection to the Redis that brokers Scatter's jobs: submit jobs, follow and cancel them, read their
+ * results and dead tasks, and reach the {@link TaskQueue} of each queue. Thread-safe; one per process is enough.
+ *
+ * <pre>{@code
+ * try (Broker broker = Broker.connect(System.getenv("REDIS_URL"))) {
+ *     JobId id = broker.submit(JobSpec.of("pi", "{\"samples\":1000000}", 100));
+ *     broker.status(id).ifPresent(s -> System.out.println(s.state()));
+ * }
+ * }</pre>
+ */
+public final class Broker implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final RedisUri uri;
+    private final BrokerOptions options;
+    private final UnifiedJedis redis;
+    private final RedisErrors errors;
+    private final ScriptExecutor scripts;
+    private final Map<String, TaskQueue> queues = new ConcurrentHashMap<>();
+    private final RunnerRegistry runners;
+
+    private Broker(RedisUri uri, BrokerOptions options) {
+        this.uri = uri;
+        this.options = options;
+        this.errors = new RedisErrors(uri);
+        this.redis = RedisConnector.open(uri, options, errors);
+        this.scripts = new ScriptExecutor(redis, errors);
+        this.runners = new RunnerRegistry(redis, errors, options.clock());
+    }
+
+    /** Connects to a {@code redis://} or {@code rediss://} URI and checks that Redis answers. */
+    public static Broker connect(String uri) {
+        return connect(RedisUri.parse(uri), BrokerOptions.DEFAULTS);
+    }
+
+    public static Broker connect(RedisUri uri, BrokerOptions options) {
+        return new Broker(uri, options);
+    }
+
+    public RedisUri uri() {
+        return uri;
+    }
+
+    public BrokerOptions options() {
+        return options;
+    }
+
+    /** The task side of a queue. */
+    public TaskQueue queue(String name) {
+        return queues.computeIfAbsent(name, n -> new TaskQueue(n, redis, scripts, errors, options));
+    }
+
+    /** Presence of runners: heartbeats and the list of live ones. */
+    public RunnerRegistry runners() {
+        return runners;
+    }
+
+    /**
+     * Submits a job: the job and all of its task refs enter Redis in one atomic step, so runners never see half
+     * a job. Checks the spec first: at least one task, at most {@link BrokerOptions#maxTasksPerJob()}, params a
+     * JSON object within {@link BrokerOptions#maxPayloadBytes()}.
+     */
+    public JobId submit(JobSpec spec) {
+        validate(spec);
+        JobId id = JobId.next(spec.queue(), options.clock().millis());
+        QueueKeys keys = queue(spec.queue()).keys();
+        Object reply = scripts.run(LuaScript.SUBMIT,
+                List.of(keys.job(id.id()), keys.ready(), keys.jobs()),
+                List.of(Long.toString(options.clock().millis()), id.id(), spec.kind(), spec.paramsJson(),
+                        Integer.toString(spec.tasks()), Integer.toString(spec.maxAttempts()),
+                        Long.toString(Math.max(1, spec.resultTtl().toSeconds())), keys.wakeChannel(), spec.queue()));
+        if (ReturnCode.of(Replies.number(reply)) != ReturnCode.COUNTED) {
+            throw new BrokerException("job id " + id + " is taken; submit again");
+        }
+        return id;
+    }
+
+    private void validate(JobSpec spec) {
+        if (spec.kind() == null || spec.kind().isBlank()) {
+            throw new InvalidJobException("a job needs a kind");
+        }
+        QueueKeys.requireValidQueueName(spec.queue());
+        if (spec.tasks() < 1) {
+            throw new InvalidJobException("a job needs at least 1 task, not " + spec.tasks());
+        }
+        if (spec.tasks() > options.maxTasksPerJob()) {
+            throw new InvalidJobException("a job may have at most " + options.maxTasksPerJob() + " tasks, not "
+                    + spec.tasks());
+        }
+        if (spec.maxAttempts() < 1) {
+            throw new InvalidJobException("max attempts must be at least 1, not " + spec.maxAttempts());
+        }
+        if (spec.resultTtl().isNegative() || spec.resultTtl().isZero()) {
+            throw new InvalidJobException("the result TTL must be positive, not " + spec.resultTtl());
+        }
+        String params = spec.paramsJson() == null ? "{}" : spec.paramsJson();
+        int size = params.getBytes(StandardCharsets.UTF_8).length;
+        if (size > options.maxPayloadBytes()) {
+            throw new PayloadTooLargeException("the job's parameters", size, options.maxPayloadBytes());
+        }
+        try {
+            if (!JSON.readTree(params).isObject()) {
+                throw new InvalidJobException("the job's parameters must be a JSON object");
+            }
+        } catch (IOException e) {
+            throw new InvalidJobException("the job's parameters are not valid JSON: " + e.getMessage());
+        }
+    }
+
+    /** The job's state, counters and result; empty when it does not exist (or has expired). */
+    public Optional<JobStatus> status(JobId id) {
+        Map<String, String> hash;
+        try {
+            hash = redis.hgetAll(queue(id.queue()).keys().job(id.id()));
+        } catch (RuntimeException e) {
+            throw errors.translate(e, "reading job " + id);
+        }
+        return hash.isEmpty() ? Optional.empty() : Optional.of(JobReader.read(id, hash));
+    }
+
+    /** Cancels a job that has not ended; its runners are told to stop at their next lease renewal. */
+    public CancelOutcome cancel(JobId id) {
+        QueueKeys keys = queue(id.queue()).keys();
+        Object reply = scripts.run(LuaScript.CANCEL,
+                List.of(keys.job(id.id()), keys.results(id.id()), keys.dead(id.id())),
+                List.of(Long.toString(options.clock().millis()), keys.doneChannel(), id.id()));
+        return CancelOutcome.of(ReturnCode.of(Replies.number(reply)));
+    }
+
+    /** The partial results recorded so far, by task index (what a reducer folds). */
+    public Map<Integer, String> partialResults(JobId id) {
+        String key = queue(id.queue()).keys().results(id.id());
+        Map<Integer, String> results = new TreeMap<>();
+        try {
+            String cursor = ScanParams.SCAN_POINTER_START;
+            ScanParams params = new ScanParams().count(1000);
+            do {
+                ScanResult<Map.Entry<String, String>> page = redis.hscan(key, cursor, params);
+                for (Map.Entry<String, String> entry : page.getResult()) {
+                    results.put(Integer.parseInt(entry.getKey()), entry.getValue());
+                }
+                cursor = page.getCursor();
+            } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+        } catch (RuntimeException e) {
+            throw errors.translate(e, "reading the results of job " + id);
+        }
+        return results;
+    }
+
+    /** The job's quarantined tasks, by index (the reduce, if dead, first). */
+    public List<DeadTask> deadTasks(JobId id) {
+        Map<String, String> hash;
+        try {
+            hash = redis.hgetAll(queue(id.queue()).keys().dead(id.id()));
+        } catch (RuntimeException e) {
+            throw errors.translate(e, "reading the dead tasks of job " + id);
+        }
+        List<DeadTask> dead = new ArrayList<>(hash.size());
+        for (Map.Entry<String, String> entry : hash.entrySet()) {
+            int index = entry.getKey().equals("r") ? ClaimedTask.REDUCE : Integer.parseInt(entry.getKey());
+            try {
+                JsonNode node = JSON.readTree(entry.getValue());
+                dead.add(new DeadTask(id, index, node.path("attempts").asInt(), node.path("reason").asText(),
+                        node.path("error").asText(), Instant.ofEpochMilli(node.path("at").asLong())));
+            } catch (IOException e) {
+                dead.add(new DeadTask(id, index, 0, "unreadable", entry.getValue(), null));
+            }
+        }
+        dead.sort(Comparator.comparingInt(DeadTask::index));
+        return dead;
+    }
+
+    /**
+     * Gives a job's dead tasks a fresh set of attempts. Returns how many were made ready again;
+     * throws when the job does not exist or was cancelled or succeeded.
+     */
+    public int retryDead(JobId id) {
+        QueueKeys keys = queue(id.queue()).keys();
+        long reply = Replies.number(scripts.run(LuaScript.RETRY_DEAD,
+                List.of(keys.job(id.id()), keys.dead(id.id()), keys.ready(), keys.results(id.id())),
+                List.of(Long.toString(options.clock().millis()), keys.wakeChannel(), id.id())));
+        if (reply < 0) {
+            ReturnCode code = ReturnCode.of(reply);
+            throw new BrokerException(code == ReturnCode.JOB_NOT_FOUND
+                    ? "job " + id + " does not exist"
+                    : "job " + id + " was cancelled or has succeeded: nothing to retry");
+        }
+        return (int) reply;
+    }
+
+    /** The Redis server's version, e.g. "7.0.15". */
+    public String serverVersion() {
+        try {
+            for (String line : redis.info("server").split("\r?\n")) {
+                if (line.startsWith("redis_version:")) {
+                    return line.substring("redis_version:".length()).trim();
+                }
+            }
+            return "unknown";
+        } catch (RuntimeException e) {
+            throw errors.translate(e, "reading the server version");
+        }
+    }
+
+    @Override
+    public void close() {
+        redis.close();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.scatter.broker;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Limits and tunables of a {@link Broker}. The defaults suit most users; every one is documented in
+ * docs/protocol.md.
+ *
+ * @param maxPayloadBytes   largest job parameters (JSON) accepted at submit
+ * @param maxResultBytes    largest task result (JSON) recorded; a larger one quarantines the task
+ * @param maxTasksPerJob    largest task count of one job (all refs are pushed in one atomic script)
+ * @param malformedCap      entries kept in a queue's malformed list
+ * @param retryPolicy       back-off between attempts of a failing task
+ * @param poolSize          connections in the pool
+ * @param connectTimeout    time to open a connection
+ * @param socketTimeout     time to wait for a reply
+ * @param clock             source of "now" passed to the scripts (tests move it by hand)
+ */
+public record BrokerOptions(
+        int maxPayloadBytes,
+        int maxResultBytes,
+        int maxTasksPerJob,
+        int malformedCap,
+        RetryPolicy retryPolicy,
+        int poolSize,
+        Duration connectTimeout,
+        Duration socketTimeout,
+        Clock clock) {
+
+    public static final BrokerOptions DEFAULTS = new BrokerOptions(
+            1 << 20, 1 << 20, 2_000_000, 10_000, RetryPolicy.DEFAULT, 16,
+            Duration.ofSeconds(5), Duration.ofSeconds(10), Clock.systemUTC());
+
+    public BrokerOptions withClock(Clock clock) {
+        return new BrokerOptions(maxPayloadBytes, maxResultBytes, maxTasksPerJob, malformedCap, retryPolicy,
+                poolSize, connectTimeout, socketTimeout, clock);
+    }
+
+    public BrokerOptions withLimits(int maxPayloadBytes, int maxResultBytes, int maxTasksPerJob) {
+        return new BrokerOptions(maxPayloadBytes, maxResultBytes, maxTasksPerJob, malformedCap, retryPolicy,
+                poolSize, connectTimeout, socketTimeout, clock);
+    }
+
+    public BrokerOptions withRetryPolicy(RetryPolicy retryPolicy) {
+        return new BrokerOptions(maxPayloadBytes, maxResultBytes, maxTasksPerJob, malformedCap, retryPolicy,
+                poolSize, connectTimeout, socketTimeout, clock);
+    }
+
+    public BrokerOptions withPool(int poolSize, Duration connectTimeout, Duration socketTimeout) {
+        return new BrokerOptions(maxPayloadBytes, maxResultBytes, maxTasksPerJob, malformedCap, retryPolicy,
+                poolSize, connectTimeout, socketTimeout, clock);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.scatter.broker;
+
+import java.time.Duration;
+
+/**
+ * What a user submits: a kind, its parameters (a JSON object), how many tasks it splits into, and where and
+ * how it runs. Build with {@link #of(String, String, int)} and the {@code with...} methods.
+ *
+ * @param kind        the task kind, which runners must have registered
+ * @param paramsJson  the job's parameters; each task's own are derived from them and its index by the kind
+ * @param tasks       the number of tasks
+ * @param queue       the queue to submit to
+ * @param maxAttempts attempts per task (and for the reduce) before it is quarantined
+ * @param resultTtl   how long a finished job, its result and its dead tasks are kept
+ */
+public record JobSpec(String kind, String paramsJson, int tasks, String queue, int maxAttempts, Duration resultTtl) {
+
+    public static final int DEFAULT_MAX_ATTEMPTS = 5;
+    public static final Duration DEFAULT_RESULT_TTL = Duration.ofDays(7);
+
+    public static JobSpec of(String kind, String paramsJson, int tasks) {
+        return new JobSpec(kind, paramsJson, tasks, JobId.DEFAULT_QUEUE, DEFAULT_MAX_ATTEMPTS, DEFAULT_RESULT_TTL);
+    }
+
+    public JobSpec withQueue(String queue) {
+        return new JobSpec(kind, paramsJson, tasks, queue, maxAttempts, resultTtl);
+    }
+
+    public JobSpec withMaxAttempts(int maxAttempts) {
+        return new JobSpec(kind, paramsJson, tasks, queue, maxAttempts, resultTtl);
+    }
+
+    public JobSpec withResultTtl(Duration resultTtl) {
+        return new JobSpec(kind, paramsJson, tasks, queue, maxAttempts, resultTtl);
+    }
+}

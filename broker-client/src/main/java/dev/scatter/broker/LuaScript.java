@@ -1,0 +1,78 @@
+package dev.scatter.broker;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One Lua script loaded from this package's {@code scripts/} resources. Its file name ends with its number of
+ * KEYS ({@code settle-3.lua}), which is checked at every call. The SHA-1 is computed here, as Redis does, so the
+ * first call can already be an EVALSHA.
+ */
+public enum LuaScript {
+    SUBMIT("submit-3"),
+    CLAIM("claim-3"),
+    RENEW("renew-1"),
+    SETTLE("settle-3"),
+    RECOVER("recover-3"),
+    CANCEL("cancel-3"),
+    RETRY_DEAD("retry-dead-4");
+
+    private final String fileName;
+    private final String source;
+    private final String sha1;
+    private final int keyCount;
+
+    LuaScript(String name) {
+        this.fileName = name + ".lua";
+        this.source = read(fileName);
+        this.sha1 = sha1(source);
+        Matcher m = Pattern.compile("-(\\d+)$").matcher(name);
+        if (!m.find()) {
+            throw new IllegalStateException("script name without key count: " + name);
+        }
+        this.keyCount = Integer.parseInt(m.group(1));
+    }
+
+    public String fileName() {
+        return fileName;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public String sha1() {
+        return sha1;
+    }
+
+    public int keyCount() {
+        return keyCount;
+    }
+
+    private static String read(String fileName) {
+        try (InputStream in = LuaScript.class.getResourceAsStream("scripts/" + fileName)) {
+            if (in == null) {
+                throw new IllegalStateException("missing script resource " + fileName);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String sha1(String text) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-1");
+            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.scatter.broker;
+
+import java.util.List;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisNoScriptException;
+
+/**
+ * Runs the Lua scripts: EVALSHA first, and on NOSCRIPT (a restarted or failed-over Redis forgets its scripts)
+ * loads the source once and tries again.
+ */
+final class ScriptExecutor {
+
+    private final UnifiedJedis redis;
+    private final RedisErrors errors;
+
+    ScriptExecutor(UnifiedJedis redis, RedisErrors errors) {
+        this.redis = redis;
+        this.errors = errors;
+    }
+
+    Object run(LuaScript script, List<String> keys, List<String> args) {
+        if (keys.size() != script.keyCount()) {
+            throw new IllegalArgumentException(script.fileName() + " takes " + script.keyCount() + " keys, not "
+                    + keys.size());
+        }
+        try {
+            try {
+                return evalsha(script, keys, args);
+            } catch (JedisConnectionException broken) {
+                // After a Redis restart every pooled connection is dead: drop them all and try once more on a
+                // fresh one. Repeating is safe for every script (see docs/protocol.md, "Repeating a call").
+                if (redis instanceof RedisClient client) {
+                    client.getPool().clear();
+                }
+                return evalsha(script, keys, args);
+            }
+        } catch (RuntimeException e) {
+            throw errors.translate(e, "running " + script.fileName());
+        }
+    }
+
+    private Object evalsha(LuaScript script, List<String> keys, List<String> args) {
+        try {
+            return redis.evalsha(script.sha1(), keys, args);
+        } catch (JedisNoScriptException notLoaded) {
+            redis.scriptLoad(script.source(), keys.get(0));
+            return redis.evalsha(script.sha1(), keys, args);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.scatter.broker;
+
+import dev.scatter.broker.testing.RedisFixture;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Test helpers: brokers on a fixture, and the common moves of a runner. */
+final class Brokers {
+
+    static final Duration LEASE = Duration.ofSeconds(30);
+
+    private Brokers() {
+    }
+
+    static Broker connect(RedisFixture redis, ManualClock clock) {
+        return Broker.connect(RedisUri.parse(redis.uri()), BrokerOptions.DEFAULTS.withClock(clock));
+    }
+
+    static JobSpec noop(RedisFixture redis, int tasks) {
+        return JobSpec.of("noop", "{}", tasks).withQueue(redis.queue());
+    }
+
+    /** Claims everything ready, in batches. */
+    static List<ClaimedTask> claimAll(TaskQueue queue) {
+        List<ClaimedTask> all = new ArrayList<>();
+        List<ClaimedTask> batch;
+        while (!(batch = queue.claim(500, LEASE)).isEmpty()) {
+            all.addAll(batch);
+        }
+        return all;
+    }
+
+    /** Completes each task with its index as the result. */
+    static List<ReturnCode> completeWithIndex(TaskQueue queue, List<ClaimedTask> tasks) {
+        return queue.complete(tasks.stream()
+                .map(t -> new TaskCompletion(t, Integer.toString(t.index())))
+                .collect(Collectors.toList()));
+    }
+}

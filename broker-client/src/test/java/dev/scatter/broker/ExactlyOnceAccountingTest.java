@@ -1,0 +1,98 @@
+package dev.scatter.broker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.scatter.broker.testing.RealRedis;
+import dev.scatter.broker.testing.RedisFixture;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** A duplicate or late completion changes nothing; a late result from a runner presumed dead is counted once. */
+@Tag("protocol")
+@ExtendWith(RealRedis.class)
+class ExactlyOnceAccountingTest {
+
+    private final ManualClock clock = new ManualClock();
+
+    @Test
+    void aLateResultFromAPresumedDeadRunnerCountsOnceAndTheRerunIsADuplicate(RedisFixture redis) {
+        try (Broker broker = Brokers.connect(redis, clock)) {
+            TaskQueue queue = broker.queue(redis.queue());
+            JobId id = broker.submit(Brokers.noop(redis, 2));
+            List<ClaimedTask> slow = queue.claim(2, Brokers.LEASE);
+            clock.advance(Brokers.LEASE.plusSeconds(1));
+            queue.recover(100);
+            List<ClaimedTask> rerun = queue.claim(2, Brokers.LEASE);
+            assertThat(rerun).hasSize(2);
+
+            // The slow runner was alive after all, and reports first.
+            assertThat(Brokers.completeWithIndex(queue, slow)).containsOnly(ReturnCode.COUNTED);
+            assertThat(broker.status(id).orElseThrow().state()).isEqualTo(JobState.REDUCING);
+            assertThat(Brokers.completeWithIndex(queue, rerun)).containsOnly(ReturnCode.DUPLICATE);
+
+            JobStatus status = broker.status(id).orElseThrow();
+            assertThat(status.succeeded()).isEqualTo(2);
+            assertThat(queue.claim(10, Brokers.LEASE)).as("one reduce").hasSize(1);
+            assertThat(queue.backlog().inFlight()).as("the rerun's leases were released").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aResultThatLandsWhileTheTaskWaitsToBeRetakenIsNotRunAgain(RedisFixture redis) {
+        try (Broker broker = Brokers.connect(redis, clock)) {
+            TaskQueue queue = broker.queue(redis.queue());
+            broker.submit(Brokers.noop(redis, 3));
+            List<ClaimedTask> slow = queue.claim(1, Brokers.LEASE);
+            clock.advance(Brokers.LEASE.plusSeconds(1));
+            queue.recover(100);
+            Brokers.completeWithIndex(queue, slow);
+
+            assertThat(queue.claim(10, Brokers.LEASE)).extracting(ClaimedTask::index).containsExactlyInAnyOrder(1, 2);
+        }
+    }
+
+    @Test
+    void aLateResultRescuesATaskQuarantinedWhileItsRunnerWasPresumedDead(RedisFixture redis) {
+        try (Broker broker = Brokers.connect(redis, clock)) {
+            TaskQueue queue = broker.queue(redis.queue());
+            JobId id = broker.submit(Brokers.noop(redis, 2).withMaxAttempts(1));
+            List<ClaimedTask> tasks = queue.claim(2, Brokers.LEASE);
+            Brokers.completeWithIndex(queue, List.of(tasks.get(1)));
+            queue.renew(List.of(tasks.get(1)), Brokers.LEASE);
+            // Task 0's runner misses its renewals (a long GC pause): quarantined on its only attempt...
+            clock.advance(Brokers.LEASE.plusSeconds(1));
+            queue.recover(100);
+            assertThat(broker.status(id).orElseThrow().state()).isEqualTo(JobState.FAILED);
+
+            // ...then its result arrives. The job had ended: the result is refused, not half-counted.
+            assertThat(Brokers.completeWithIndex(queue, List.of(tasks.get(0)))).containsExactly(ReturnCode.JOB_NOT_ACTIVE);
+            assertThat(broker.status(id).orElseThrow().succeeded()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aLateResultWhileTheJobStillRunsMovesTheTaskFromDeadToCounted(RedisFixture redis) {
+        try (Broker broker = Brokers.connect(redis, clock)) {
+            TaskQueue queue = broker.queue(redis.queue());
+            JobId id = broker.submit(Brokers.noop(redis, 2).withMaxAttempts(1));
+            List<ClaimedTask> tasks = queue.claim(2, Brokers.LEASE);
+            // Task 1 is renewed; task 0's runner stalls and its lease expires: it is quarantined.
+            clock.advance(Brokers.LEASE.minusSeconds(1));
+            queue.renew(List.of(tasks.get(1)), Brokers.LEASE);
+            clock.advance(java.time.Duration.ofSeconds(2));
+            queue.recover(100);
+            assertThat(broker.status(id).orElseThrow().failed()).isEqualTo(1);
+
+            assertThat(Brokers.completeWithIndex(queue, List.of(tasks.get(0)))).containsExactly(ReturnCode.COUNTED);
+            JobStatus status = broker.status(id).orElseThrow();
+            assertThat(status.failed()).isZero();
+            assertThat(status.succeeded()).isEqualTo(1);
+            assertThat(broker.deadTasks(id)).isEmpty();
+
+            Brokers.completeWithIndex(queue, List.of(tasks.get(1)));
+            assertThat(broker.status(id).orElseThrow().state()).isEqualTo(JobState.REDUCING);
+        }
+    }
+}

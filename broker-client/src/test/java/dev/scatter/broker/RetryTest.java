@@ -1,0 +1,133 @@
+package dev.scatter.broker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.scatter.broker.testing.RealRedis;
+import dev.scatter.broker.testing.RedisFixture;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Failures are bounded: back-off, then quarantine with the error; the job still ends; dead tasks can be retried. */
+@Tag("protocol")
+@ExtendWith(RealRedis.class)
+class RetryTest {
+
+    private final ManualClock clock = new ManualClock();
+
+    @Test
+    void aFailingTaskIsRetriedAfterItsBackOffThenQuarantinedWithItsError(RedisFixture redis) {
+        try (Broker broker = Brokers.connect(redis, clock)) {
+            TaskQueue queue = broker.queue(redis.queue());
+            JobId id = broker.submit(Brokers.noop(redis, 2).withMaxAttempts(3));
+            List<ClaimedTask> tasks = queue.claim(2, Brokers.LEASE);
+            Brokers.completeWithIndex(queue, List.of(tasks.get(1)));
+            ClaimedTask failing = tasks.get(0);
+
+            for (int attempt = 1; attempt <= 2; attempt++) {
+                assertThat(failing.attempt()).isEqualTo(attempt);
+                assertThat(queue.fail(List.of(TaskFailure.retryable(failing, "boom " + attempt))))
+                        .containsExactly(ReturnCode.RETRY_SCHEDULED);
+                assertThat(queue.backlog().delayed()).isEqualTo(1);
+                assertThat(queue.recover(100).promoted()).as("not before its back-off").isZero();
+                clock.advance(RetryPolicy.DEFAULT.cap());
+                assertThat(queue.recover(100).promoted()).isEqualTo(1);
+                failing = queue.claim(1, Brokers.LEASE).get(0);
+            }
+            assertThat(queue.fail(List.of(TaskFailure.retryable(failing, "boom 3"))))
+                    .containsExactly(ReturnCode.DEAD);
+
+            JobStatus status = broker.status(id).orElseThrow();
+            assertThat(status.state()).isEqualTo(JobState.FAILED);
+            assertThat(status.error()).isEqualTo("1 of 2 tasks failed");
+            assertThat(status.retries()).isEqualTo(2);
+            List<DeadTask> dead = broker.deadTasks(id);
+            assertThat(dead).singleElement().satisfies(d -> {
+                assertThat(d.index()).isZero();
+                assertThat(d.attempts()).isEqualTo(3);
+                assertThat(d.reason()).isEqualTo("failed");
+                assertThat(d.error()).isEqualTo("boom 3");
+            });
+        }
+    }
+
+    @Test
+    void retryingDeadTasksLetsTheJobSucceed(RedisFixture redis) {
+        try (Broker broker = Brokers.connect(redis, clock)) {
+            TaskQueue queue = broker.queue(redis.queue());
+            JobId id = broker.submit(Brokers.noop(redis, 3).withMaxAttempts(1));
+            List<ClaimedTask> tasks = queue.claim(3, Brokers.LEASE);
+            Brokers.completeWithIndex(queue, List.of(tasks.get(0)));
+            queue.fail(List.of(TaskFailure.retryable(tasks.get(1), "x"), TaskFailure.permanent(tasks.get(2), "y")));
+            assertThat(broker.status(id).orElseThrow().state()).isEqualTo(JobState.FAILED);
+
+            assertThat(broker.retryDead(id)).isEqualTo(2);
+            JobStatus retried = broker.status(id).orElseThrow();
+            assertThat(retried.state()).isEqualTo(JobState.RUNNING);
+            assertThat(retried.failed()).isZero();
+            assertThat(broker.deadTasks(id)).isEmpty();
+
+            List<ClaimedTask> again = queue.claim(10, Brokers.LEASE);
+            assertThat(again).extracting(ClaimedTask::index).containsExactlyInAnyOrder(1, 2);
+            Brokers.completeWithIndex(queue, again);
+            ClaimedTask reduce = queue.claim(1, Brokers.LEASE).get(0);
+            queue.complete(List.of(new TaskCompletion(reduce, "{}")));
+            assertThat(broker.status(id).orElseThrow().state()).isEqualTo(JobState.SUCCEEDED);
+            assertThatThrownBy(() -> broker.retryDead(id)).hasMessageContaining("nothing to retry");
+        }
+    }
+
+    @Test
+    void aTaskThatKeepsKillingItsRunnerIsQuarantinedToo(RedisFixture redis) {
+        try (Broker broker = Brokers.connect(redis, clock)) {
+            TaskQueue queue = broker.queue(redis.queue());
+            JobId id = broker.submit(Brokers.noop(redis, 1).withMaxAttempts(2));
+            for (int attempt = 1; attempt <= 2; attempt++) {
+                assertThat(queue.claim(1, Brokers.LEASE)).hasSize(1);
+                // The runner dies: no renewal, no settlement.
+                clock.advance(Brokers.LEASE.plusSeconds(1));
+                queue.recover(100);
+            }
+            JobStatus status = broker.status(id).orElseThrow();
+            assertThat(status.state()).isEqualTo(JobState.FAILED);
+            assertThat(broker.deadTasks(id)).singleElement()
+                    .satisfies(d -> assertThat(d.reason()).isEqualTo("lease expired"));
+            assertThat(queue.backlog().outstanding()).isZero();
+        }
+    }
+
+    @Test
+    void aFailingReduceIsRetriedThenFailsTheJob(RedisFixture redis) {
+        try (Broker broker = Brokers.connect(redis, clock)) {
+            TaskQueue queue = broker.queue(redis.queue());
+            JobId id = broker.submit(Brokers.noop(redis, 1).withMaxAttempts(2));
+            Brokers.completeWithIndex(queue, queue.claim(1, Brokers.LEASE));
+            ClaimedTask reduce = queue.claim(1, Brokers.LEASE).get(0);
+            assertThat(queue.fail(List.of(TaskFailure.retryable(reduce, "reducer bug"))))
+                    .containsExactly(ReturnCode.RETRY_SCHEDULED);
+            clock.advance(Duration.ofMinutes(10));
+            queue.recover(10);
+            reduce = queue.claim(1, Brokers.LEASE).get(0);
+            assertThat(reduce.isReduce()).isTrue();
+            assertThat(reduce.attempt()).isEqualTo(2);
+            assertThat(queue.fail(List.of(TaskFailure.retryable(reduce, "reducer bug")))).containsExactly(ReturnCode.DEAD);
+
+            JobStatus status = broker.status(id).orElseThrow();
+            assertThat(status.state()).isEqualTo(JobState.FAILED);
+            assertThat(status.error()).isEqualTo("reduce failed: reducer bug");
+        }
+    }
+
+    @Test
+    void backOffGrowsExponentiallyWithJitterUpToTheCap() {
+        RetryPolicy policy = new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(60));
+        assertThat(policy.delayAfter(1, 0.0)).isEqualTo(Duration.ofMillis(500));
+        assertThat(policy.delayAfter(1, 0.999)).isBetween(Duration.ofMillis(990), Duration.ofSeconds(1));
+        assertThat(policy.delayAfter(4, 0.0)).isEqualTo(Duration.ofSeconds(4));
+        assertThat(policy.delayAfter(40, 0.999)).isLessThanOrEqualTo(Duration.ofSeconds(60));
+        assertThat(policy.delayAfter(40, 0.0)).isEqualTo(Duration.ofSeconds(30));
+    }
+}

@@ -1,0 +1,67 @@
+package dev.scatter.broker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.scatter.broker.testing.RealRedis;
+import dev.scatter.broker.testing.RedisFixture;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** What cannot run is refused at submit time, with the reason; nothing reaches Redis. */
+@Tag("protocol")
+@ExtendWith(RealRedis.class)
+class SubmitValidationTest {
+
+    @Test
+    void oversizedParametersAreRefusedWithTheirSizeAndTheLimit(RedisFixture redis) {
+        BrokerOptions options = BrokerOptions.DEFAULTS.withLimits(1000, 1000, 100);
+        try (Broker broker = Broker.connect(RedisUri.parse(redis.uri()), options)) {
+            String params = "{\"data\":\"" + "x".repeat(2000) + "\"}";
+            assertThatThrownBy(() -> broker.submit(JobSpec.of("k", params, 1).withQueue(redis.queue())))
+                    .isInstanceOf(PayloadTooLargeException.class)
+                    .hasMessage("the job's parameters: 2011 bytes, over the limit of 1000 bytes");
+            assertThat(broker.queue(redis.queue()).backlog().ready()).isZero();
+        }
+    }
+
+    @Test
+    void oversizedResultsQuarantineTheTaskWithTheReason(RedisFixture redis) {
+        BrokerOptions options = BrokerOptions.DEFAULTS.withLimits(1000, 100, 100);
+        try (Broker broker = Broker.connect(RedisUri.parse(redis.uri()), options)) {
+            TaskQueue queue = broker.queue(redis.queue());
+            JobId id = broker.submit(JobSpec.of("k", "{}", 1).withQueue(redis.queue()));
+            ClaimedTask task = queue.claim(1, Duration.ofSeconds(30)).get(0);
+            String big = "\"" + "y".repeat(200) + "\"";
+            assertThat(queue.complete(List.of(new TaskCompletion(task, big)))).containsExactly(ReturnCode.DEAD);
+            assertThat(broker.deadTasks(id)).singleElement().satisfies(d -> {
+                assertThat(d.reason()).isEqualTo("rejected");
+                assertThat(d.error()).isEqualTo("the result: 202 bytes, over the limit of 100 bytes");
+            });
+        }
+    }
+
+    @Test
+    void badSpecsAreRefusedWithTheReason(RedisFixture redis) {
+        BrokerOptions options = BrokerOptions.DEFAULTS.withLimits(1000, 1000, 100);
+        try (Broker broker = Broker.connect(RedisUri.parse(redis.uri()), options)) {
+            String q = redis.queue();
+            assertThatThrownBy(() -> broker.submit(JobSpec.of("k", "{}", 0).withQueue(q)))
+                    .isInstanceOf(InvalidJobException.class).hasMessageContaining("at least 1 task");
+            assertThatThrownBy(() -> broker.submit(JobSpec.of("k", "{}", 101).withQueue(q)))
+                    .hasMessageContaining("at most 100 tasks");
+            assertThatThrownBy(() -> broker.submit(JobSpec.of("k", "{not json", 1).withQueue(q)))
+                    .hasMessageContaining("not valid JSON");
+            assertThatThrownBy(() -> broker.submit(JobSpec.of("k", "[1,2]", 1).withQueue(q)))
+                    .hasMessageContaining("JSON object");
+            assertThatThrownBy(() -> broker.submit(JobSpec.of("k", "{}", 1).withQueue("bad queue")))
+                    .hasMessageContaining("invalid queue name");
+            assertThatThrownBy(() -> broker.submit(JobSpec.of("k", "{}", 1).withQueue(q).withMaxAttempts(0)))
+                    .hasMessageContaining("max attempts");
+            assertThat(broker.queue(q).backlog().ready()).isZero();
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.scatter.localredis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
+
+class LocalRedisServerTest {
+
+    @Test
+    void theBundledRedisRunsWhenNoneIsInstalled() {
+        try (LocalRedisServer server = LocalRedisServer.builder().binary(RedisServerBinary.bundled()).build().start();
+             RedisClient client = RedisClient.create(URI.create(server.uri()))) {
+            assertThat(server.version()).contains("v=6.2");
+            assertThat(client.ping()).isEqualTo("PONG");
+        }
+    }
+
+    @Test
+    void aKilledServerRestartsOnTheSamePortWithItsAppendOnlyData() {
+        try (LocalRedisServer server = LocalRedisServer.builder().appendOnly(true).build().start()) {
+            int port = server.port();
+            try (RedisClient client = RedisClient.create(URI.create(server.uri()))) {
+                client.set("acknowledged", "yes");
+            }
+            server.kill();
+            assertThat(server.isRunning()).isFalse();
+            server.start();
+            assertThat(server.port()).isEqualTo(port);
+            try (RedisClient client = RedisClient.create(URI.create(server.uri()))) {
+                assertThat(client.get("acknowledged")).isEqualTo("yes");
+            }
+        }
+    }
+
+    @Test
+    void withoutAppendOnlyARestartStartsEmpty() {
+        try (LocalRedisServer server = LocalRedisServer.builder().build().start()) {
+            try (RedisClient client = RedisClient.create(URI.create(server.uri()))) {
+                client.set("k", "v");
+            }
+            server.restart();
+            try (RedisClient client = RedisClient.create(URI.create(server.uri()))) {
+                assertThat(client.exists("k")).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void aTakenFixedPortIsReportedWithRedisOwnWords() {
+        try (LocalRedisServer first = LocalRedisServer.builder().build().start();
+             LocalRedisServer second = LocalRedisServer.builder().port(first.port()).build()) {
+            assertThatThrownBy(second::start)
+                    .isInstanceOf(LocalRedisException.class)
+                    .hasMessageContaining("port " + first.port());
+        }
+    }
+}
