@@ -208,6 +208,20 @@ public final class Broker implements AutoCloseable {
         return (int) reply;
     }
 
+    /**
+     * Calls {@code onWake} whenever tasks become ready on one of the queues (submit, retry, recovery, release),
+     * so idle runners need not poll. {@code onSubscribed} runs each time the subscription is (re)established.
+     */
+    public ChannelSubscription onWork(List<String> queues, Runnable onWake, Runnable onSubscribed) {
+        List<String> channels = queues.stream().map(q -> queue(q).keys().wakeChannel()).toList();
+        return new ChannelSubscription(redis, channels, message -> onWake.run(), onSubscribed);
+    }
+
+    /** Calls {@code onJobEnd} with the id of each job of the queue that ends (and with "" after a reconnect). */
+    public ChannelSubscription onJobEnd(String queue, java.util.function.Consumer<String> onJobEnd) {
+        return new ChannelSubscription(redis, List.of(queue(queue).keys().doneChannel()), onJobEnd, () -> { });
+    }
+
     /** The Redis server's version, e.g. "7.0.15". */
     public String serverVersion() {
         try {

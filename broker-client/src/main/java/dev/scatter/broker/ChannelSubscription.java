@@ -1,0 +1,92 @@
+package dev.scatter.broker;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.JedisPubSub;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * Listens on pub/sub channels in a thread of its own and hands each message to a callback; resubscribes with
+ * capped back-off when the connection drops. Messages are hints (a job ended, work is ready): a listener must
+ * also poll now and then, because messages sent while the connection was down are lost.
+ */
+public final class ChannelSubscription implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChannelSubscription.class);
+
+    private final UnifiedJedis redis;
+    private final List<String> channels;
+    private final Consumer<String> onMessage;
+    private final Runnable onSubscribed;
+    private final Thread thread;
+    private volatile boolean closed;
+    private volatile JedisPubSub current;
+
+    ChannelSubscription(UnifiedJedis redis, List<String> channels, Consumer<String> onMessage, Runnable onSubscribed) {
+        this.redis = redis;
+        this.channels = List.copyOf(channels);
+        this.onMessage = onMessage;
+        this.onSubscribed = onSubscribed;
+        this.thread = new Thread(this::listen, "scatter-subscription");
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    private void listen() {
+        long backoffMillis = 100;
+        while (!closed) {
+            JedisPubSub pubSub = new JedisPubSub() {
+                @Override
+                public void onMessage(String channel, String message) {
+                    onMessage.accept(message);
+                }
+
+                @Override
+                public void onSubscribe(String channel, int subscribedChannels) {
+                    if (subscribedChannels == channels.size()) {
+                        onSubscribed.run();
+                    }
+                }
+            };
+            current = pubSub;
+            try {
+                redis.subscribe(pubSub, channels.toArray(String[]::new));
+                backoffMillis = 100;
+            } catch (RuntimeException e) {
+                if (closed) {
+                    return;
+                }
+                LOG.debug("subscription to {} dropped: {}", channels, e.getMessage());
+                // Whatever was published meanwhile is lost: tell the listener to look for itself.
+                onMessage.accept("");
+                pause(backoffMillis);
+                backoffMillis = Math.min(backoffMillis * 2, Duration.ofSeconds(5).toMillis());
+            }
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        JedisPubSub pubSub = current;
+        if (pubSub != null && pubSub.isSubscribed()) {
+            try {
+                pubSub.unsubscribe();
+            } catch (RuntimeException ignored) {
+                // the connection is already gone
+            }
+        }
+        thread.interrupt();
+    }
+}

@@ -1,0 +1,33 @@
+package dev.scatter.task;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * A kind of job: how its parameters split into tasks, how one task runs, and how the partial results fold into
+ * the job's result. Runners execute only kinds registered on them; kinds are found with
+ * {@link java.util.ServiceLoader} (list the class in {@code META-INF/services/dev.scatter.task.TaskKind}).
+ *
+ * <p>A task's own parameters are derived from the job's parameters and its index, so a queue entry stays a few
+ * bytes whatever the job. {@link #run} must be deterministic in (params, index) for results to be reproducible
+ * across retries; it may be run more than once for the same task (at-least-once), and only one result counts.
+ */
+public interface TaskKind {
+
+    /** The name users submit jobs under, e.g. {@code pi}. */
+    String name();
+
+    /**
+     * Checks a job's parameters before submission and returns them completed with defaults (a random seed, say).
+     *
+     * @param tasks the number of tasks the job is split into
+     * @throws InvalidParametersException with a message for the user when the parameters cannot run
+     */
+    ObjectNode prepare(ObjectNode params, int tasks);
+
+    /** Runs one task and returns its partial result. Throwing fails this attempt (it is retried). */
+    JsonNode run(TaskContext task) throws Exception;
+
+    /** Folds the partial results of every task into the job's result. Runs once, after the last task. */
+    JsonNode reduce(ReduceContext job) throws Exception;
+}

@@ -1,0 +1,23 @@
+package dev.scatter.runner;
+
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Capped exponential back-off with jitter for reconnecting: 100 ms doubling to 5 s. Not thread-safe. */
+final class Backoff {
+
+    private static final long FIRST_MILLIS = 100;
+    private static final long CAP_MILLIS = 5_000;
+
+    private long next = FIRST_MILLIS;
+
+    /** The pause before the next try; each call doubles the following one, up to the cap. */
+    long nextMillis() {
+        long pause = next / 2 + ThreadLocalRandom.current().nextLong(next / 2 + 1);
+        next = Math.min(CAP_MILLIS, next * 2);
+        return pause;
+    }
+
+    void reset() {
+        next = FIRST_MILLIS;
+    }
+}

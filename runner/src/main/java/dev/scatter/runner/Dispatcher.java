@@ -1,0 +1,108 @@
+package dev.scatter.runner;
+
+import dev.scatter.broker.Broker;
+import dev.scatter.broker.BrokerUnavailableException;
+import dev.scatter.broker.ClaimedTask;
+import dev.scatter.broker.TaskQueue;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Claims tasks while the runner has room and hands them to the worker threads. When the queues are empty it
+ * waits for a wake-up (published on every submit) or, failing that, a second, so an idle runner makes one small
+ * call a second and still starts new work within milliseconds.
+ */
+final class Dispatcher implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    private static final long IDLE_POLL_MILLIS = 1000;
+
+    private final Broker broker;
+    private final RunnerConfig config;
+    private final Holdings holdings;
+    private final TaskDurations durations;
+    private final ExecutorService workers;
+    private final TaskRunner taskRunner;
+    private final WakeSignal wake;
+    private final OutageLog outage;
+    private volatile boolean quiet;
+    private int nextQueue;
+
+    Dispatcher(Broker broker, RunnerConfig config, Holdings holdings, TaskDurations durations,
+               ExecutorService workers, TaskRunner taskRunner, WakeSignal wake, OutageLog outage) {
+        this.broker = broker;
+        this.config = config;
+        this.holdings = holdings;
+        this.durations = durations;
+        this.workers = workers;
+        this.taskRunner = taskRunner;
+        this.wake = wake;
+        this.outage = outage;
+    }
+
+    /** Stops claiming (the first phase of shutdown). */
+    void quiet() {
+        quiet = true;
+        wake.signal();
+        holdings.signal();
+    }
+
+    @Override
+    public void run() {
+        Backoff backoff = new Backoff();
+        while (!quiet) {
+            try {
+                int capacity = config.threads() + durations.prefetch(config.threads());
+                int room = capacity - holdings.size();
+                if (room <= 0) {
+                    holdings.awaitBelow(capacity, 500);
+                    continue;
+                }
+                if (claimRound(room) == 0 && !quiet) {
+                    wake.await(IDLE_POLL_MILLIS);
+                }
+                outage.succeeded();
+                backoff.reset();
+            } catch (BrokerUnavailableException e) {
+                outage.failed(e);
+                pause(backoff.nextMillis());
+            } catch (InterruptedException e) {
+                if (!quiet) {
+                    LOG.debug("dispatcher interrupted while running");
+                }
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("claiming failed: {}", e.toString());
+                pause(backoff.nextMillis());
+            }
+        }
+    }
+
+    /** One pass over the queues, starting after the one served first last time, so none is starved. */
+    private int claimRound(int room) {
+        int claimed = 0;
+        List<String> queues = config.queues();
+        for (int i = 0; i < queues.size() && room > 0 && !quiet; i++) {
+            TaskQueue queue = broker.queue(queues.get((nextQueue + i) % queues.size()));
+            List<ClaimedTask> tasks = queue.claim(Math.min(room, TaskQueue.MAX_BATCH), config.lease());
+            for (ClaimedTask task : tasks) {
+                Work work = holdings.add(task);
+                workers.execute(() -> taskRunner.run(work));
+            }
+            claimed += tasks.size();
+            room -= tasks.size();
+        }
+        nextQueue = (nextQueue + 1) % queues.size();
+        return claimed;
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.scatter.runner;
+
+import dev.scatter.broker.ClaimedTask;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Every task this runner holds a lease on, by lease id; the dispatcher waits here for room, the lease keeper
+ * reads it to renew, shutdown reads it to hand back.
+ */
+final class Holdings {
+
+    private final Map<String, Work> byLease = new ConcurrentHashMap<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+
+    Work add(ClaimedTask task) {
+        Work work = new Work(task);
+        byLease.put(task.leaseId(), work);
+        return work;
+    }
+
+    void remove(Work work) {
+        if (byLease.remove(work.task.leaseId()) != null) {
+            signal();
+        }
+    }
+
+    Work get(String leaseId) {
+        return byLease.get(leaseId);
+    }
+
+    int size() {
+        return byLease.size();
+    }
+
+    Collection<Work> all() {
+        return new ArrayList<>(byLease.values());
+    }
+
+    List<ClaimedTask> tasks() {
+        List<ClaimedTask> tasks = new ArrayList<>(byLease.size());
+        for (Work work : byLease.values()) {
+            tasks.add(work.task);
+        }
+        return tasks;
+    }
+
+    /** Waits until fewer than {@code limit} tasks are held, or the timeout passes. */
+    void awaitBelow(int limit, long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
+        lock.lock();
+        try {
+            while (byLease.size() >= limit) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                changed.awaitNanos(left);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void signal() {
+        lock.lock();
+        try {
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+}

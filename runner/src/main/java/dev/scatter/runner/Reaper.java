@@ -1,0 +1,50 @@
+package dev.scatter.runner;
+
+import dev.scatter.broker.Broker;
+import dev.scatter.broker.BrokerUnavailableException;
+import dev.scatter.broker.RecoveryReport;
+import dev.scatter.broker.TaskQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every runner recovers for all: it moves due retries back to the ready list and takes back expired leases of
+ * any runner, so there is no single reaper whose loss would leave work stuck.
+ */
+final class Reaper {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Reaper.class);
+    private static final int LIMIT = 1000;
+
+    private final Broker broker;
+    private final RunnerConfig config;
+    private final OutageLog outage;
+
+    Reaper(Broker broker, RunnerConfig config, OutageLog outage) {
+        this.broker = broker;
+        this.config = config;
+        this.outage = outage;
+    }
+
+    /** One pass over every queue served; returns false when Redis could not be reached. */
+    boolean recoverAll() {
+        try {
+            for (String name : config.queues()) {
+                TaskQueue queue = broker.queue(name);
+                RecoveryReport report;
+                do {
+                    report = queue.recover(LIMIT);
+                    if (report.requeued() + report.quarantined() > 0) {
+                        LOG.info("queue {}: recovered {} expired leases ({} quarantined after their last attempt)",
+                                name, report.requeued() + report.quarantined(), report.quarantined());
+                    }
+                } while (report.promoted() + report.requeued() + report.quarantined() + report.dropped() >= LIMIT);
+            }
+            outage.succeeded();
+            return true;
+        } catch (BrokerUnavailableException e) {
+            outage.failed(e);
+            return false;
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package dev.scatter.runner;
+
+import ch.qos.logback.classic.Level;
+import dev.scatter.broker.Broker;
+import dev.scatter.broker.BrokerAuthException;
+import dev.scatter.broker.BrokerOptions;
+import dev.scatter.broker.BrokerUnavailableException;
+import dev.scatter.broker.InvalidRedisUriException;
+import dev.scatter.broker.QueueKeys;
+import dev.scatter.broker.RedisUri;
+import dev.scatter.cli.CountConverter;
+import dev.scatter.cli.DurationConverter;
+import dev.scatter.cli.ExitCodes;
+import dev.scatter.cli.Logging;
+import dev.scatter.cli.RedisSource;
+import dev.scatter.task.TaskKinds;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code runner}: serve queues until SIGTERM or SIGINT, then stop in two phases and exit 0. */
+@Command(name = "runner", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = "Claims tasks from Redis queues, runs them, renews their leases, and reports results.%n"
+                + "Runs until SIGTERM or SIGINT: then it stops claiming, lets running tasks finish within the drain"
+                + " deadline, hands back the rest at once, and exits 0.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:stopped cleanly", "2:bad command line", "3:Redis refused the credentials",
+            "70:internal error (a bug: please report the message)"})
+public final class RunnerCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunnerCommand.class);
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--redis", paramLabel = "URI",
+            description = "Redis to serve: redis://[[user]:password@]host[:port][/db], rediss:// for TLS."
+                    + " Default: the REDIS_URL environment variable.")
+    private String redis;
+
+    @Option(names = {"-q", "--queue"}, split = ",", paramLabel = "NAME", defaultValue = "default",
+            description = "Queues to serve, in order (repeat or separate with commas). Default: ${DEFAULT-VALUE}.")
+    private List<String> queues;
+
+    @Option(names = "--threads", paramLabel = "N", converter = CountConverter.IntCount.class,
+            description = "Tasks to run at once. Default: the number of cores (${sys:scatter.cores}).")
+    private Integer threads;
+
+    @Option(names = "--lease", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "30s",
+            description = "Lease on a claimed task, renewed every third of it; a dead runner's tasks are taken"
+                    + " back after about this long. Default: ${DEFAULT-VALUE}.")
+    private Duration lease;
+
+    @Option(names = "--drain", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "20s",
+            description = "On shutdown, how long running tasks may take to finish before they are handed back."
+                    + " Default: ${DEFAULT-VALUE} (under Kubernetes' 30 s grace period).")
+    private Duration drain;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "Name in presence listings. Default: host-pid.")
+    private String name;
+
+    @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (one readable line per event) or json (one JSON object per line). Default: ${DEFAULT-VALUE}.")
+    private String logFormat;
+
+    private final Map<String, String> env;
+    private final CountDownLatch stopRequested;
+
+    public RunnerCommand(Map<String, String> env, CountDownLatch stopRequested) {
+        this.env = env;
+        this.stopRequested = stopRequested;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        Logging.Format format;
+        try {
+            format = Logging.Format.valueOf(logFormat.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            err.println("runner: --log-format must be text or json, not '" + logFormat + "'");
+            return ExitCodes.USAGE;
+        }
+        Logging.configure(format, Level.INFO);
+        String uriText = RedisSource.resolve(redis, env).orElse(null);
+        if (uriText == null) {
+            err.println("runner: no Redis given: use --redis URI or set " + RedisSource.ENV);
+            return ExitCodes.USAGE;
+        }
+        RedisUri uri;
+        RunnerConfig config;
+        try {
+            uri = RedisUri.parse(uriText);
+            queues.forEach(QueueKeys::requireValidQueueName);
+            int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+            String runnerName = name != null ? name : Host.name() + "-" + ProcessHandle.current().pid();
+            config = RunnerConfig.defaults(runnerName, queues, n).withLease(lease).withDrainDeadline(drain);
+        } catch (InvalidRedisUriException | IllegalArgumentException e) {
+            err.println("runner: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        Broker broker = connect(uri);
+        if (broker == null) {
+            return stopRequested.getCount() == 0 ? ExitCodes.OK : ExitCodes.REDIS;
+        }
+        try (broker) {
+            Runner runner = new Runner(broker, TaskKinds.load(RunnerCommand.class.getClassLoader()), config).start();
+            stopRequested.await();
+            runner.shutdown();
+        }
+        return ExitCodes.OK;
+    }
+
+    /** Connects, waiting out an unreachable Redis with back-off; null on refused credentials or a stop request. */
+    private Broker connect(RedisUri uri) throws InterruptedException {
+        Backoff backoff = new Backoff();
+        boolean warned = false;
+        while (stopRequested.getCount() > 0) {
+            try {
+                Broker broker = Broker.connect(uri, BrokerOptions.DEFAULTS.withPool(
+                        Math.max(16, 8 + (threads == null ? 0 : threads / 4)), Duration.ofSeconds(5), Duration.ofSeconds(10)));
+                if (warned) {
+                    LOG.info("connected to Redis at {}", uri.address());
+                }
+                return broker;
+            } catch (BrokerAuthException e) {
+                LOG.error("{}", e.getMessage());
+                return null;
+            } catch (BrokerUnavailableException e) {
+                if (!warned) {
+                    LOG.warn("{}; waiting for it with back-off", e.getMessage());
+                    warned = true;
+                }
+                Thread.sleep(backoff.nextMillis());
+            }
+        }
+        return null;
+    }
+}

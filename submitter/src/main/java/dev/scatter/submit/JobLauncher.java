@@ -1,0 +1,84 @@
+package dev.scatter.submit;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scatter.broker.JobId;
+import dev.scatter.broker.JobSpec;
+import dev.scatter.broker.JobState;
+import dev.scatter.broker.JobStatus;
+import dev.scatter.cli.ExitCodes;
+import dev.scatter.cli.RedisSource;
+import dev.scatter.task.TaskKind;
+import dev.scatter.task.TaskKinds;
+import java.io.PrintWriter;
+
+/**
+ * Submits a job of any kind and, unless told not to, waits for it and prints its result. Everything the kind
+ * can check is checked before anything starts, so bad input costs nothing.
+ */
+final class JobLauncher {
+
+    private JobLauncher() {
+    }
+
+    static int launch(SubmitCommand root, String kindName, ObjectNode params, int tasks, JobOptions options,
+                      PrintWriter out, PrintWriter err) {
+        if (tasks < 1) {
+            throw new CliException(ExitCodes.USAGE, "--tasks must be at least 1, not " + tasks);
+        }
+        if (options.maxAttempts < 1) {
+            throw new CliException(ExitCodes.USAGE, "--max-attempts must be at least 1, not " + options.maxAttempts);
+        }
+        boolean local = RedisSource.resolve(root.redis, root.env).isEmpty();
+        if (options.noWait && local) {
+            throw new CliException(ExitCodes.USAGE, "--no-wait needs a Redis (--redis URI or " + RedisSource.ENV
+                    + "): a local job lives only while submit runs");
+        }
+        TaskKind kind = TaskKinds.load(JobLauncher.class.getClassLoader()).find(kindName)
+                .orElseThrow(() -> new CliException(ExitCodes.INTERNAL, "task kind " + kindName + " is not built in"));
+        ObjectNode prepared = kind.prepare(params, tasks);
+        JobSpec spec = JobSpec.of(kindName, JobJson.write(prepared), tasks).withQueue(options.queue)
+                .withMaxAttempts(options.maxAttempts).withResultTtl(options.ttl);
+
+        try (Session session = Session.forJob(root, options.localRunners, options.queue, err)) {
+            JobId id = session.broker().submit(spec);
+            if (options.noWait) {
+                if (root.json) {
+                    out.println(JobJson.write(JobJson.job(session.broker().status(id).orElseThrow())));
+                } else {
+                    out.println(id);
+                }
+                return ExitCodes.OK;
+            }
+            if (!root.json) {
+                err.println("submit: job " + id + " submitted: " + tasks + " tasks");
+            }
+            JobStatus end = new JobWaiter(session.broker(), err, root.env, root.json).await(id, options.timeout);
+            print(end, root.json, out);
+            return exitCode(end);
+        }
+    }
+
+    static void print(JobStatus job, boolean json, PrintWriter out) {
+        if (json) {
+            out.println(JobJson.write(JobJson.job(job)));
+            return;
+        }
+        String elapsed = job.createdAt() != null && job.finishedAt() != null
+                ? " in " + JobText.seconds(java.time.Duration.between(job.createdAt(), job.finishedAt())) : "";
+        out.println("job " + job.id() + " (" + job.kind() + ") " + job.state().wire() + ": " + job.succeeded() + "/"
+                + job.total() + " tasks succeeded" + elapsed);
+        if (job.result() != null) {
+            out.print(JobText.result(job));
+        }
+        if (job.error() != null) {
+            out.println("error    " + job.error());
+        }
+        if (job.state() == JobState.FAILED) {
+            out.println("see      submit dead " + job.id() + "   (then: submit retry " + job.id() + ")");
+        }
+    }
+
+    static int exitCode(JobStatus job) {
+        return job.state() == JobState.SUCCEEDED ? ExitCodes.OK : ExitCodes.JOB_FAILED;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.scatter.submit;
+
+import dev.scatter.broker.JobId;
+import dev.scatter.broker.JobSpec;
+import dev.scatter.cli.CountConverter;
+import dev.scatter.cli.DurationConverter;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** Options every job-running command shares. */
+final class JobOptions {
+
+    @Option(names = "--queue", paramLabel = "NAME", defaultValue = JobId.DEFAULT_QUEUE,
+            description = "Queue to submit to. Default: ${DEFAULT-VALUE}.")
+    String queue;
+
+    @Option(names = "--no-wait", description = "Print the job id and return at once (needs a Redis).")
+    boolean noWait;
+
+    @Option(names = "--local", paramLabel = "N", converter = CountConverter.IntCount.class,
+            description = "Runners to start in this process: locally, default one per core; with a Redis given,"
+                    + " none unless asked.")
+    Integer localRunners;
+
+    @Option(names = "--max-attempts", paramLabel = "N", converter = CountConverter.IntCount.class,
+            defaultValue = "" + JobSpec.DEFAULT_MAX_ATTEMPTS,
+            description = "Attempts per task before it is quarantined. Default: ${DEFAULT-VALUE}.")
+    int maxAttempts;
+
+    @Option(names = "--ttl", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "7d",
+            description = "How long the finished job and its result are kept. Default: ${DEFAULT-VALUE}.")
+    Duration ttl;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Stop waiting after this long (exit 5; the job goes on). Default: no limit.")
+    Duration timeout;
+}
