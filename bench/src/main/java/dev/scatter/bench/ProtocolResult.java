@@ -66,7 +66,7 @@ record ProtocolResult(
 
     String checkMessage() {
         return checkPassed()
-                ? "checked: " + jobs + " jobs succeeded, each task counted once"
+                ? "checked: " + jobs + (jobs == 1 ? " job" : " jobs") + " succeeded, each task counted once"
                 : "check FAILED: " + String.join("; ", problems);
     }
 

@@ -81,21 +81,37 @@ public final class Broker implements AutoCloseable {
      * JSON object within {@link BrokerOptions#maxPayloadBytes()}.
      */
     public JobId submit(JobSpec spec) {
-        validate(spec);
-        JobId id = JobId.next(spec.queue(), options.clock().millis());
+        String params = validate(spec);
+        long now = options.clock().millis();
+        JobId id = JobId.next(spec.queue(), now);
         QueueKeys keys = queue(spec.queue()).keys();
         Object reply = scripts.run(LuaScript.SUBMIT,
                 List.of(keys.job(id.id()), keys.ready(), keys.jobs()),
-                List.of(Long.toString(options.clock().millis()), id.id(), spec.kind(), spec.paramsJson(),
+                List.of(Long.toString(now), id.id(), spec.kind(), params,
                         Integer.toString(spec.tasks()), Integer.toString(spec.maxAttempts()),
                         Long.toString(Math.max(1, spec.resultTtl().toSeconds())), keys.wakeChannel(), spec.queue()));
-        if (ReturnCode.of(Replies.number(reply)) != ReturnCode.COUNTED) {
+        if (ReturnCode.of(Replies.number(reply)) == ReturnCode.JOB_EXISTS && !isOurs(keys.job(id.id()), now, params)) {
+            // Ids are milliseconds plus 25 random bits: a clash is all but impossible, yet never silent.
             throw new BrokerException("job id " + id + " is taken; submit again");
         }
         return id;
     }
 
-    private void validate(JobSpec spec) {
+    /**
+     * Whether an existing job is the one this call submitted: a call repeated after a broken connection (see
+     * ScriptExecutor) finds its own first attempt, which did land.
+     */
+    private boolean isOurs(String jobKey, long createdAt, String params) {
+        try {
+            List<String> fields = redis.hmget(jobKey, "createdAt", "params");
+            return Long.toString(createdAt).equals(fields.get(0)) && params.equals(fields.get(1));
+        } catch (RuntimeException e) {
+            throw errors.translate(e, "checking a submitted job");
+        }
+    }
+
+    /** Checks the spec; returns its parameters as they are stored ({} when none are given). */
+    private String validate(JobSpec spec) {
         if (spec.kind() == null || spec.kind().isBlank()) {
             throw new InvalidJobException("a job needs a kind");
         }
@@ -125,6 +141,7 @@ public final class Broker implements AutoCloseable {
         } catch (IOException e) {
             throw new InvalidJobException("the job's parameters are not valid JSON: " + e.getMessage());
         }
+        return params;
     }
 
     /** The job's state, counters and result; empty when it does not exist (or has expired). */
@@ -142,7 +159,7 @@ public final class Broker implements AutoCloseable {
     public CancelOutcome cancel(JobId id) {
         QueueKeys keys = queue(id.queue()).keys();
         Object reply = scripts.run(LuaScript.CANCEL,
-                List.of(keys.job(id.id()), keys.results(id.id()), keys.dead(id.id())),
+                List.of(keys.job(id.id()), keys.results(id.id()), keys.dead(id.id()), keys.expiring()),
                 List.of(Long.toString(options.clock().millis()), keys.doneChannel(), id.id()));
         return CancelOutcome.of(ReturnCode.of(Replies.number(reply)));
     }
@@ -197,7 +214,7 @@ public final class Broker implements AutoCloseable {
     public int retryDead(JobId id) {
         QueueKeys keys = queue(id.queue()).keys();
         long reply = Replies.number(scripts.run(LuaScript.RETRY_DEAD,
-                List.of(keys.job(id.id()), keys.dead(id.id()), keys.ready(), keys.results(id.id())),
+                List.of(keys.job(id.id()), keys.dead(id.id()), keys.ready(), keys.results(id.id()), keys.expiring()),
                 List.of(Long.toString(options.clock().millis()), keys.wakeChannel(), id.id())));
         if (reply < 0) {
             ReturnCode code = ReturnCode.of(reply);

@@ -8,7 +8,8 @@ public enum CancelOutcome {
         return switch (code) {
             case JOB_NOT_FOUND -> NOT_FOUND;
             case JOB_NOT_ACTIVE -> ALREADY_ENDED;
-            default -> CANCELLED;
+            case CANCELLED -> CANCELLED;
+            default -> throw new BrokerException("unexpected reply to cancel: " + code);
         };
     }
 }

@@ -12,17 +12,17 @@ import java.util.regex.Pattern;
 
 /**
  * One Lua script loaded from this package's {@code scripts/} resources. Its file name ends with its number of
- * KEYS ({@code settle-3.lua}), which is checked at every call. The SHA-1 is computed here, as Redis does, so the
+ * KEYS ({@code settle-4.lua}), which is checked at every call. The SHA-1 is computed here, as Redis does, so the
  * first call can already be an EVALSHA.
  */
 public enum LuaScript {
     SUBMIT("submit-3"),
     CLAIM("claim-3"),
     RENEW("renew-1"),
-    SETTLE("settle-3"),
-    RECOVER("recover-3"),
-    CANCEL("cancel-3"),
-    RETRY_DEAD("retry-dead-4");
+    SETTLE("settle-4"),
+    RECOVER("recover-6"),
+    CANCEL("cancel-4"),
+    RETRY_DEAD("retry-dead-5");
 
     private final String fileName;
     private final String source;

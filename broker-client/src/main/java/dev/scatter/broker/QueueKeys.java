@@ -56,6 +56,11 @@ public final class QueueKeys {
         return prefix + "malformed";
     }
 
+    /** Sorted set of ended jobs, scored by the time their keys expire (ms): how the jobs index is pruned. */
+    public String expiring() {
+        return prefix + "expiring";
+    }
+
     /** Sorted set of job ids, scored by submit time (ms). */
     public String jobs() {
         return prefix + "jobs";

@@ -50,17 +50,16 @@ final class Replies {
         return value == null ? null : Instant.ofEpochMilli(Long.parseLong(value));
     }
 
-    /** Parses a lease member or ref "id:task:attempt"; task "r" is the reduce. */
-    static int[] taskAndAttempt(String member) {
-        int last = member.lastIndexOf(':');
-        int middle = member.lastIndexOf(':', last - 1);
-        String task = member.substring(middle + 1, last);
-        int index = task.equals("r") ? ClaimedTask.REDUCE : Integer.parseInt(task);
-        return new int[] {index, Integer.parseInt(member.substring(last + 1))};
+    /** The parts of a lease member "id:task:attempt:token"; task "r" is the reduce. */
+    static String[] leaseParts(String member) {
+        String[] parts = member.split(":");
+        if (parts.length != 4) {
+            throw new BrokerException("unexpected lease member '" + member + "'");
+        }
+        return parts;
     }
 
-    static String jobIdOf(String member) {
-        int last = member.lastIndexOf(':');
-        return member.substring(0, member.lastIndexOf(':', last - 1));
+    static int taskIndex(String task) {
+        return task.equals("r") ? ClaimedTask.REDUCE : Integer.parseInt(task);
     }
 }

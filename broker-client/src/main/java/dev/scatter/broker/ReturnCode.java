@@ -1,8 +1,8 @@
 package dev.scatter.broker;
 
 /**
- * The integer codes the Lua scripts return, one to one. Positive codes are outcomes, negative ones say why
- * nothing (or only a drop) happened. docs/protocol.md lists which script returns which.
+ * The integer codes the Lua scripts return, one to one and unique across scripts. Positive codes are outcomes,
+ * negative ones say why nothing (or only a drop) happened. docs/protocol.md lists which script returns which.
  */
 public enum ReturnCode {
     COUNTED(1),
@@ -10,6 +10,8 @@ public enum ReturnCode {
     RETRY_SCHEDULED(3),
     DEAD(4),
     REQUEUED(5),
+    SUBMITTED(6),
+    CANCELLED(7),
     LEASE_LOST(-1),
     JOB_NOT_FOUND(-2),
     JOB_NOT_ACTIVE(-3),

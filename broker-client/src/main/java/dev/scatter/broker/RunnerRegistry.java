@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import redis.clients.jedis.AbstractTransaction;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -29,8 +30,9 @@ public final class RunnerRegistry {
     public void heartbeat(RunnerPresence runner, Duration ttl) {
         long now = clock.millis();
         String key = QueueKeys.Runners.runner(runner.id());
-        try {
-            redis.hset(key, Map.of(
+        // One transaction: a runner dying between the writes must not leave a hash that never expires.
+        try (AbstractTransaction tx = redis.multi()) {
+            tx.hset(key, Map.of(
                     "id", runner.id(),
                     "host", runner.host(),
                     "pid", Long.toString(runner.pid()),
@@ -40,8 +42,9 @@ public final class RunnerRegistry {
                     "version", runner.version(),
                     "startedAt", Long.toString(runner.startedAt().toEpochMilli()),
                     "lastSeen", Long.toString(now)));
-            redis.pexpire(key, ttl.toMillis());
-            redis.zadd(QueueKeys.Runners.index(), now, runner.id());
+            tx.pexpire(key, ttl.toMillis());
+            tx.zadd(QueueKeys.Runners.index(), now, runner.id());
+            tx.exec();
         } catch (RuntimeException e) {
             throw errors.translate(e, "recording the presence of runner " + runner.id());
         }

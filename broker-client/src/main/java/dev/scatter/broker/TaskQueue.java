@@ -54,14 +54,29 @@ public final class TaskQueue {
         if (max < 1 || max > MAX_BATCH) {
             throw new IllegalArgumentException("claim between 1 and " + MAX_BATCH + " tasks, not " + max);
         }
+        // A script call looks at a bounded number of refs; behind a large cancelled job it may find none to lease
+        // and say there are more: go on, so that the dropping does not look like an empty queue.
+        while (true) {
+            ClaimReply reply = claimOnce(max, lease);
+            if (!reply.tasks().isEmpty() || !reply.more()) {
+                return reply.tasks();
+            }
+        }
+    }
+
+    private record ClaimReply(List<ClaimedTask> tasks, boolean more) {
+    }
+
+    private ClaimReply claimOnce(int max, Duration lease) {
         long now = now();
         List<?> reply = Replies.list(scripts.run(LuaScript.CLAIM,
                 List.of(keys.ready(), keys.leases(), keys.malformed()),
                 List.of(keys.jobPrefix(), Long.toString(now), Long.toString(now + lease.toMillis()),
-                        Integer.toString(max), Integer.toString(options.malformedCap()))));
+                        Integer.toString(max), Integer.toString(options.malformedCap()), ClaimTokens.next())));
+        boolean more = Replies.number(reply.get(reply.size() - 1)) == 1;
         int count = (int) Replies.number(reply.get(0));
         if (count == 0) {
-            return List.of();
+            return new ClaimReply(List.of(), more);
         }
         int jobsAt = 1 + count;
         int jobCount = (int) Replies.number(reply.get(jobsAt));
@@ -75,13 +90,13 @@ public final class TaskQueue {
         List<ClaimedTask> tasks = new ArrayList<>(count);
         for (int i = 1; i <= count; i++) {
             String member = Replies.string(reply.get(i));
-            String jobId = Replies.jobIdOf(member);
-            int[] taskAndAttempt = Replies.taskAndAttempt(member);
-            Object[] job = jobs.get(jobId);
-            tasks.add(new ClaimedTask(new JobId(keys.queue(), jobId), taskAndAttempt[0], taskAndAttempt[1],
-                    (String) job[0], (String) job[1], (Integer) job[2], (Integer) job[3], member));
+            String[] parts = Replies.leaseParts(member);
+            Object[] job = jobs.get(parts[0]);
+            tasks.add(new ClaimedTask(new JobId(keys.queue(), parts[0]), Replies.taskIndex(parts[1]),
+                    Integer.parseInt(parts[2]), (String) job[0], (String) job[1], (Integer) job[2], (Integer) job[3],
+                    member));
         }
-        return tasks;
+        return new ClaimReply(tasks, more);
     }
 
     /**
@@ -155,8 +170,9 @@ public final class TaskQueue {
      */
     public RecoveryReport recover(int limit) {
         List<?> reply = Replies.list(scripts.run(LuaScript.RECOVER,
-                List.of(keys.delayed(), keys.ready(), keys.leases()),
-                List.of(Long.toString(now()), Integer.toString(Math.min(limit, MAX_BATCH)), keys.wakeChannel())));
+                List.of(keys.delayed(), keys.ready(), keys.leases(), keys.malformed(), keys.jobs(), keys.expiring()),
+                List.of(Long.toString(now()), Integer.toString(Math.min(limit, MAX_BATCH)), keys.wakeChannel(),
+                        Integer.toString(options.malformedCap()))));
         int promoted = (int) Replies.number(reply.get(0));
         List<String[]> expired = new ArrayList<>();
         for (Object member : reply.subList(1, reply.size())) {
@@ -190,7 +206,7 @@ public final class TaskQueue {
                 args.addAll(Arrays.asList(entry));
             }
             List<?> reply = Replies.list(scripts.run(LuaScript.SETTLE,
-                    List.of(keys.leases(), keys.ready(), keys.delayed()), args));
+                    List.of(keys.leases(), keys.ready(), keys.delayed(), keys.expiring()), args));
             for (Object code : reply) {
                 codes.add(ReturnCode.of(Replies.number(code)));
             }
@@ -208,7 +224,10 @@ public final class TaskQueue {
         }
     }
 
-    /** The most recent jobs of this queue, newest first; jobs whose keys have expired are pruned from the index. */
+    /**
+     * The most recent jobs of this queue, newest first. Jobs whose keys have expired are skipped and dropped from
+     * the index (recover-6 also drops them, so the index stays bounded even if nobody lists it).
+     */
     public List<JobStatus> jobs(int limit) {
         try {
             List<String> ids = redis.zrevrange(keys.jobs(), 0, Math.max(0, limit - 1));

@@ -46,6 +46,20 @@ class CancelTest {
     }
 
     @Test
+    void aClaimLooksPastTheRefsOfACancelledJob(RedisFixture redis) {
+        try (Broker broker = Brokers.connect(redis, clock)) {
+            TaskQueue queue = broker.queue(redis.queue());
+            JobId cancelled = broker.submit(Brokers.noop(redis, 25_000));
+            JobId live = broker.submit(Brokers.noop(redis, 3));
+            broker.cancel(cancelled);
+
+            List<ClaimedTask> claimed = queue.claim(10, Brokers.LEASE);
+
+            assertThat(claimed).hasSize(3).allSatisfy(t -> assertThat(t.job()).isEqualTo(live));
+        }
+    }
+
+    @Test
     void cancellingAnEndedOrUnknownJobSaysSo(RedisFixture redis) {
         try (Broker broker = Brokers.connect(redis, clock)) {
             JobId id = broker.submit(Brokers.noop(redis, 1));

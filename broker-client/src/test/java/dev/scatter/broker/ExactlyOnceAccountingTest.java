@@ -54,7 +54,7 @@ class ExactlyOnceAccountingTest {
     }
 
     @Test
-    void aLateResultRescuesATaskQuarantinedWhileItsRunnerWasPresumedDead(RedisFixture redis) {
+    void aLateResultAfterItsJobFailedIsRefusedNotHalfCounted(RedisFixture redis) {
         try (Broker broker = Brokers.connect(redis, clock)) {
             TaskQueue queue = broker.queue(redis.queue());
             JobId id = broker.submit(Brokers.noop(redis, 2).withMaxAttempts(1));

@@ -95,6 +95,35 @@ class JobLifecycleTest {
     }
 
     @Test
+    void endedJobsLeaveTheJobsIndexOnceTheirKeysExpire(RedisFixture redis) {
+        try (Broker broker = Brokers.connect(redis, clock);
+             RedisClient raw = RedisClient.create(java.net.URI.create(redis.uri()))) {
+            TaskQueue queue = broker.queue(redis.queue());
+            JobId ended = broker.submit(Brokers.noop(redis, 1).withResultTtl(java.time.Duration.ofHours(1)));
+            JobId running = broker.submit(Brokers.noop(redis, 1));
+            broker.cancel(ended);
+            assertThat(queue.jobs(10)).extracting(JobStatus::id).containsExactlyInAnyOrder(ended, running);
+
+            clock.advance(java.time.Duration.ofMinutes(59));
+            queue.recover(100);
+            assertThat(raw.zscore(queue.keys().jobs(), ended.id())).isNotNull();
+            clock.advance(java.time.Duration.ofMinutes(2));
+            queue.recover(100);
+            assertThat(raw.zscore(queue.keys().jobs(), ended.id())).isNull();
+            assertThat(raw.zscore(queue.keys().jobs(), running.id())).isNotNull();
+            assertThat(raw.zcard(queue.keys().expiring())).isZero();
+        }
+    }
+
+    @Test
+    void jobsWithoutParametersGetAnEmptyObject(RedisFixture redis) {
+        try (Broker broker = Brokers.connect(redis, clock)) {
+            JobId id = broker.submit(JobSpec.of("noop", null, 1).withQueue(redis.queue()));
+            assertThat(broker.status(id).orElseThrow().paramsJson()).isEqualTo("{}");
+        }
+    }
+
+    @Test
     void finishedJobsExpireAfterTheirTtl(RedisFixture redis) {
         try (Broker broker = Brokers.connect(redis, clock);
              RedisClient raw = RedisClient.create(java.net.URI.create(redis.uri()))) {

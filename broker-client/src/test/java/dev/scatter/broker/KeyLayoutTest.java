@@ -47,7 +47,7 @@ class KeyLayoutTest {
             Set<String> found = new HashSet<>(raw.keys("scatter:v1:{" + redis.queue() + "}:*"));
             // The ready list is empty, so Redis has removed it.
             assertThat(found).containsExactlyInAnyOrder(
-                    keys.leases(), keys.delayed(), keys.malformed(), keys.jobs(),
+                    keys.leases(), keys.delayed(), keys.malformed(), keys.jobs(), keys.expiring(),
                     keys.job(done.id()), keys.results(done.id()), keys.dead(done.id()),
                     keys.job(running.id()), keys.results(running.id()));
             found.add(keys.ready());

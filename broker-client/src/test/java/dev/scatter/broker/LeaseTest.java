@@ -73,6 +73,26 @@ class LeaseTest {
     }
 
     @Test
+    void aRunnerThatHandedATaskBackCannotTouchTheLeaseOfItsNextHolder(RedisFixture redis) {
+        try (Broker broker = Brokers.connect(redis, clock)) {
+            TaskQueue queue = broker.queue(redis.queue());
+            broker.submit(Brokers.noop(redis, 1));
+            ClaimedTask first = queue.claim(1, Brokers.LEASE).get(0);
+            queue.release(List.of(first));
+            ClaimedTask second = queue.claim(1, Brokers.LEASE).get(0);
+            assertThat(second.attempt()).isEqualTo(first.attempt());
+            assertThat(second.leaseId()).isNotEqualTo(first.leaseId());
+
+            // A repeated hand-back, a stale failure and a stale renewal from the first holder change nothing.
+            assertThat(queue.release(List.of(first))).containsExactly(ReturnCode.LEASE_LOST);
+            assertThat(queue.fail(List.of(TaskFailure.retryable(first, "stale")))).containsExactly(ReturnCode.LEASE_LOST);
+            assertThat(queue.renew(List.of(first), Brokers.LEASE)).containsExactly(first.leaseId());
+            assertThat(queue.renew(List.of(second), Brokers.LEASE)).isEmpty();
+            assertThat(queue.backlog().inFlight()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void releasedTasksGoBackAtOnceWithoutUsingAnAttempt(RedisFixture redis) {
         try (Broker broker = Brokers.connect(redis, clock)) {
             TaskQueue queue = broker.queue(redis.queue());

@@ -39,7 +39,7 @@ class MalformedEntryTest {
     }
 
     @Test
-    void aCorruptLeaseMemberIsReportedNotFatal(RedisFixture redis) {
+    void aCorruptLeaseMemberIsQuarantinedAndDoesNotBlockRecovery(RedisFixture redis) {
         try (Broker broker = Brokers.connect(redis, clock); RedisClient raw = RedisClient.create(URI.create(redis.uri()))) {
             TaskQueue queue = broker.queue(redis.queue());
             broker.submit(Brokers.noop(redis, 1));
@@ -48,6 +48,11 @@ class MalformedEntryTest {
 
             RecoveryReport report = queue.recover(100);
             assertThat(report.requeued()).isZero();
+            assertThat(raw.zscore(queue.keys().leases(), "garbage-member")).isNull();
+            assertThat(queue.malformed(10)).singleElement().satisfies(e -> {
+                assertThat(e.entry()).isEqualTo("garbage-member");
+                assertThat(e.reason()).isEqualTo("malformed lease");
+            });
             assertThat(Brokers.completeWithIndex(queue, List.of(task))).containsExactly(ReturnCode.COUNTED);
         }
     }

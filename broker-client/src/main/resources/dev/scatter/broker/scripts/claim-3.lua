@@ -2,7 +2,7 @@
 claim-3: lease up to N ready tasks, atomically moving each ref from the ready list to the leases.
 
 KEYS[1]  ready list          scatter:v1:{q}:ready
-KEYS[2]  leases (zset)       scatter:v1:{q}:leases        member "<id>:<task>:<attempt>", score = deadline ms
+KEYS[2]  leases (zset)       scatter:v1:{q}:leases        member "<id>:<task>:<attempt>:<token>", score = deadline
 KEYS[3]  malformed list      scatter:v1:{q}:malformed
 
 ARGV[1]  job key prefix      scatter:v1:{q}:job:
@@ -10,23 +10,25 @@ ARGV[2]  now (ms)
 ARGV[3]  lease deadline (ms)
 ARGV[4]  max refs to take
 ARGV[5]  cap of the malformed list
+ARGV[6]  claim token (a few random letters and digits, new for every call)
 
-Returns  { n, lease_1 .. lease_n, m, (id, kind, params, total, maxAttempts) x m }
-         the leases taken, then the jobs they belong to (each once). An empty queue gives { 0, 0 }.
+Returns  { n, lease_1 .. lease_n, m, (id, kind, params, total, maxAttempts) x m, more }
+         the leases taken, then the jobs they belong to (each once), then 1 if the call stopped at its limit
+         of refs looked at with refs left (call again at once), else 0. An empty queue gives { 0, 0, 0 }.
 
-A ref "<id>:<task>:<attempts>" carries the attempts made so far; the lease member carries attempts + 1, which
-makes it a fencing token: a runner whose lease expired and was taken over holds a member that no longer
-exists. <task> is a task index or "r" for the job's reduce.
+A ref "<id>:<task>:<attempts>" carries the attempts made so far. The lease member is
+"<id>:<task>:<attempts + 1>:<token>": unique to this claim, so it fences. A runner whose lease expired and
+was taken over, or was handed back and claimed again, holds a member that no longer exists, and its
+renewals, failures and hand-backs change nothing. <task> is a task index or "r" for the job's reduce.
 
-Refs are dropped, not leased, when their job is cancelled or finished, or the task already has a result.
+Refs are dropped, not leased, when their job is cancelled or finished, or the task already has a result;
+the script then pops further refs (looking at up to 10,000 in one call), so an empty reply means the ready
+list is empty, not that a batch happened to hold only dropped refs.
 A ref that cannot be parsed, or names a job that does not exist or an index out of range, is quarantined in
 the malformed list with its reason.
 ]]
-local refs = redis.call('LPOP', KEYS[1], ARGV[4])
-if not refs then
-  return {0, 0}
-end
-local prefix, now, deadline = ARGV[1], ARGV[2], ARGV[3]
+local prefix, now, deadline, token = ARGV[1], ARGV[2], ARGV[3], ARGV[6]
+local want = tonumber(ARGV[4])
 local quarantined = 0
 
 local function quarantine(entry, reason)
@@ -36,9 +38,10 @@ end
 
 local jobs = {}       -- id -> job fields, or false when the job does not exist
 local jobOrder = {}
-local pending = {}    -- id -> { {index, attempts}, ... } tasks waiting for the done-check
 local leases = {}
 
+local function take(refs)
+local pending = {}    -- id -> { {index, attempts}, ... } tasks waiting for the done-check
 for _, ref in ipairs(refs) do
   local id, task, attempts = string.match(ref, '^(%w+):(%w+):(%d+)$')
   if not id or not (task == 'r' or string.match(task, '^%d+$')) then
@@ -62,7 +65,7 @@ for _, ref in ipairs(refs) do
       quarantine(ref, 'job ' .. id .. ' not found')
     elseif task == 'r' then
       if job.state == 'reducing' then
-        leases[#leases + 1] = id .. ':r:' .. (tonumber(attempts) + 1)
+        leases[#leases + 1] = id .. ':r:' .. (tonumber(attempts) + 1) .. ':' .. token
         if not job.listed then job.listed = true; jobOrder[#jobOrder + 1] = id end
       end
     elseif job.state == 'running' then
@@ -89,10 +92,28 @@ for id, list in pairs(pending) do
   local job = jobs[id]
   for i, t in ipairs(list) do
     if not done[i] then
-      leases[#leases + 1] = id .. ':' .. t[1] .. ':' .. (tonumber(t[2]) + 1)
+      leases[#leases + 1] = id .. ':' .. t[1] .. ':' .. (tonumber(t[2]) + 1) .. ':' .. token
       if not job.listed then job.listed = true; jobOrder[#jobOrder + 1] = id end
     end
   end
+end
+end
+
+-- Dropped refs (of cancelled or ended jobs) do not count against the batch: keep popping, but look at no more
+-- than 10,000 refs in one call, so a huge cancelled job is cleared over several calls, not one long one.
+local examined = 0
+while #leases < want and examined < 10000 do
+  local refs = redis.call('LPOP', KEYS[1], want - #leases)
+  if not refs then break end
+  examined = examined + #refs
+  take(refs)
+end
+local more = 0
+if examined >= 10000 and #leases < want and redis.call('LLEN', KEYS[1]) > 0 then
+  more = 1
+end
+if #leases == 0 and quarantined == 0 then
+  return {0, 0, more}
 end
 
 local args, n = {}, 0
@@ -123,4 +144,5 @@ for _, id in ipairs(jobOrder) do
   reply[#reply + 1] = job.total
   reply[#reply + 1] = job.maxAttempts
 end
+reply[#reply + 1] = more
 return reply

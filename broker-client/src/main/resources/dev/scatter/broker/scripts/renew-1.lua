@@ -5,7 +5,7 @@ KEYS[1]  leases (zset)       scatter:v1:{q}:leases
 
 ARGV[1]  job key prefix      scatter:v1:{q}:job:
 ARGV[2]  new deadline (ms)
-ARGV[3..] lease members "<id>:<task>:<attempt>"
+ARGV[3..] lease members "<id>:<task>:<attempt>:<token>"
 
 Returns  the members that were NOT renewed: the lease is gone (it expired and was recovered, or the task was
          settled), or the job was cancelled or has finished, in which case the lease is removed too.
@@ -18,7 +18,7 @@ local active = {}   -- id -> true when the job still accepts work
 
 for i = 3, #ARGV do
   local member = ARGV[i]
-  local id, task = string.match(member, '^(%w+):(%w+):%d+$')
+  local id = string.match(member, '^(%w+):%w+:%d+:%w+$')
   local alive = redis.call('ZSCORE', KEYS[1], member)
   if alive and id then
     local ok = active[id]

@@ -15,7 +15,7 @@ ARGV[7]  result TTL (seconds), applied when the job ends
 ARGV[8]  wake channel
 ARGV[9]  queue name
 
-Returns   1  SUBMITTED
+Returns   6  SUBMITTED
         -10  JOB_EXISTS (the id is taken; nothing changed)
 
 Each task enters the ready list as the ref "<id>:<index>:0" (0 attempts so far); its parameters are derived
@@ -45,4 +45,4 @@ if n > 0 then
 end
 redis.call('ZADD', KEYS[3], now, id)
 redis.call('PUBLISH', ARGV[8], id)
-return 1
+return 6

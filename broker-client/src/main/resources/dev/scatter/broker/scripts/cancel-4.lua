@@ -1,15 +1,16 @@
 --[[
-cancel-3: cancel a job that has not ended.
+cancel-4: cancel a job that has not ended.
 
 KEYS[1]  job hash            scatter:v1:{q}:job:<id>
 KEYS[2]  partial results     scatter:v1:{q}:job:<id>:results
 KEYS[3]  dead tasks          scatter:v1:{q}:job:<id>:dead
+KEYS[4]  expiring (zset)     scatter:v1:{q}:expiring
 
 ARGV[1]  now (ms)
 ARGV[2]  done channel
 ARGV[3]  job id
 
-Returns   1  CANCELLED
+Returns   7  CANCELLED
          -2  JOB_NOT_FOUND
          -3  JOB_NOT_ACTIVE (it had already ended; nothing changed)
 
@@ -25,8 +26,9 @@ if state == 'succeeded' or state == 'failed' or state == 'cancelled' then
 end
 local ttl = tonumber(redis.call('HGET', KEYS[1], 'ttl'))
 redis.call('HSET', KEYS[1], 'state', 'cancelled', 'finishedAt', ARGV[1])
-redis.call('DEL', KEYS[2])
+redis.call('UNLINK', KEYS[2])
 redis.call('EXPIRE', KEYS[1], ttl)
 redis.call('EXPIRE', KEYS[3], ttl)
+redis.call('ZADD', KEYS[4], tonumber(ARGV[1]) + ttl * 1000, ARGV[3])
 redis.call('PUBLISH', ARGV[2], ARGV[3])
-return 1
+return 7

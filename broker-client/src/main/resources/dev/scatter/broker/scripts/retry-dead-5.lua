@@ -1,10 +1,11 @@
 --[[
-retry-dead-4: give a job's quarantined tasks (or its quarantined reduce) a fresh set of attempts.
+retry-dead-5: give a job's quarantined tasks (or its quarantined reduce) a fresh set of attempts.
 
 KEYS[1]  job hash            scatter:v1:{q}:job:<id>
 KEYS[2]  dead tasks (hash)   scatter:v1:{q}:job:<id>:dead      field = task index or "r"
 KEYS[3]  ready list          scatter:v1:{q}:ready
 KEYS[4]  partial results     scatter:v1:{q}:job:<id>:results
+KEYS[5]  expiring (zset)     scatter:v1:{q}:expiring
 
 ARGV[1]  now (ms)
 ARGV[2]  wake channel
@@ -41,6 +42,7 @@ if state == 'failed' then
   redis.call('HDEL', KEYS[1], 'finishedAt', 'error')
   redis.call('PERSIST', KEYS[1])
   redis.call('PERSIST', KEYS[4])
+  redis.call('ZREM', KEYS[5], id)
 end
 redis.call('PUBLISH', ARGV[2], id)
 return #fields

@@ -1,9 +1,10 @@
 --[[
-settle-3: end leases in a batch: complete, fail, expire or release each one, with exactly-once accounting.
+settle-4: end leases in a batch: complete, fail, expire or release each one, with exactly-once accounting.
 
 KEYS[1]  leases (zset)       scatter:v1:{q}:leases
 KEYS[2]  ready list          scatter:v1:{q}:ready
 KEYS[3]  delayed (zset)      scatter:v1:{q}:delayed
+KEYS[4]  expiring (zset)     scatter:v1:{q}:expiring      job id, score = when its keys expire (ms)
 
 ARGV[1]  job key prefix      scatter:v1:{q}:job:
 ARGV[2]  now (ms)
@@ -12,7 +13,7 @@ ARGV[4]  done channel
 ARGV[5]  number of entries, followed by 4 arguments per entry: op, lease member, a, b
          op C  complete   a = result (JSON)          b unused
          op F  fail       a = retry due time (ms),   b = error text;  a = -1 means no retry (quarantine now)
-         op E  expire     a, b unused   (a lease found expired by recover-3)
+         op E  expire     a, b unused   (a lease found expired by recover-6)
          op R  release    a, b unused   (handed back on shutdown; the attempt is not counted)
 
 Returns  one code per entry, in order:
@@ -24,14 +25,16 @@ Returns  one code per entry, in order:
          -1  LEASE_LOST       the lease is no longer held (F, E, R): nothing changed
          -2  JOB_NOT_FOUND
          -3  JOB_NOT_ACTIVE   the job was cancelled or has ended: the lease is dropped
-         -4  MALFORMED        the lease member cannot be parsed
+         -4  MALFORMED        the lease member cannot be parsed, or the op is unknown: nothing changed
          -5  NOT_EXPIRED      (E) the lease was renewed meanwhile: nothing changed
          -6  ALREADY_DONE     (F, E, R) the task has a result already: the lease is dropped
 
 A completion is counted when its result is first recorded (HSETNX semantics), whether or not its lease is
 still held: a late result from a runner presumed dead is the same result and is counted once. The settlement
 that accounts for a job's last task either queues the job's reduce (no task dead) or ends the job as failed.
-The reduce's completion ends the job as succeeded, stores its result and drops the partial results.
+The reduce's completion ends the job as succeeded, stores its result and drops the partial results (UNLINK:
+freeing a hash of a million fields must not stall Redis). An ended job is entered in the expiring index, so
+that recover-6 can drop it from the jobs index once its keys have expired.
 ]]
 local prefix, now, wake, done = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
 local count = tonumber(ARGV[5])
@@ -50,12 +53,13 @@ local function finish(id, state, extraField, extraValue)
   end
   local ttl = tonumber(redis.call('HGET', key, 'ttl'))
   if state == 'succeeded' then
-    redis.call('DEL', key .. ':results')
+    redis.call('UNLINK', key .. ':results')
   else
     redis.call('EXPIRE', key .. ':results', ttl)
   end
   redis.call('EXPIRE', key, ttl)
   redis.call('EXPIRE', key .. ':dead', ttl)
+  redis.call('ZADD', KEYS[4], tonumber(now) + ttl * 1000, id)
   redis.call('PUBLISH', done, id)
 end
 
@@ -116,8 +120,9 @@ for e = 0, count - 1 do
   local base = 6 + e * 4
   local op, member, a, b = ARGV[base], ARGV[base + 1], ARGV[base + 2], ARGV[base + 3]
   local position = e + 1
-  local id, task, attempt = string.match(member, '^(%w+):(%w+):(%d+)$')
-  if not id or not (task == 'r' or string.match(task, '^%d+$')) then
+  local id, task, attempt = string.match(member, '^(%w+):(%w+):(%d+):%w+$')
+  if not id or not (task == 'r' or string.match(task, '^%d+$'))
+      or not (op == 'C' or op == 'F' or op == 'E' or op == 'R') then
     codes[position] = -4
   elseif op == 'C' then
     settledLeases[#settledLeases + 1] = member
@@ -176,8 +181,6 @@ for e = 0, count - 1 do
         redis.call('HINCRBY', jobKey(id), 'retries', 1)
         codes[position] = 3
       end
-    else
-      codes[position] = -4
     end
     -- bury() may end the job: look it up afresh for later entries.
     jobs[id] = nil
