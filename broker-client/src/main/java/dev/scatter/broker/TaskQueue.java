@@ -169,6 +169,9 @@ public final class TaskQueue {
      * attempts are used up).
      */
     public RecoveryReport recover(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("recover at least 1 entry, not " + limit);
+        }
         List<?> reply = Replies.list(scripts.run(LuaScript.RECOVER,
                 List.of(keys.delayed(), keys.ready(), keys.leases(), keys.malformed(), keys.jobs(), keys.expiring()),
                 List.of(Long.toString(now()), Integer.toString(Math.min(limit, MAX_BATCH)), keys.wakeChannel(),

@@ -28,6 +28,11 @@ public final class Logging {
             json.setWithNanoseconds(false);
             json.setWithContext(false);
             json.setWithArguments(false);
+            // One "message" a log reader can search, rather than a pattern and its arguments apart.
+            json.setWithMessage(false);
+            json.setWithFormattedMessage(true);
+            json.setWithMDC(false);
+            json.setWithKVPList(false);
             encoder = json;
         } else {
             PatternLayoutEncoder pattern = new PatternLayoutEncoder();

@@ -20,6 +20,11 @@ public final class RunnerMain {
         Signal.handle(new Signal("TERM"), signal -> stop.countDown());
         Signal.handle(new Signal("INT"), signal -> stop.countDown());
         CommandLine commandLine = new CommandLine(new RunnerCommand(System.getenv(), stop));
+        commandLine.setParameterExceptionHandler((e, args2) -> {
+            e.getCommandLine().getErr().println("runner: " + e.getMessage());
+            e.getCommandLine().getErr().println("Try 'runner --help' for more information.");
+            return ExitCodes.USAGE;
+        });
         commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
             cl.getErr().println("runner: internal error: " + e);
             return ExitCodes.INTERNAL;

@@ -27,6 +27,11 @@ public final class SubmitCli {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        // Every subcommand's --help shows the one exit-code table, declared once on the root command.
+        var exitCodes = commandLine.getCommandSpec().usageMessage().exitCodeList();
+        for (CommandLine sub : commandLine.getSubcommands().values()) {
+            sub.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodes);
+        }
         commandLine.setParameterExceptionHandler((e, args) -> {
             CommandLine cl = e.getCommandLine();
             cl.getErr().println(qualifiedName(cl) + ": " + e.getMessage());

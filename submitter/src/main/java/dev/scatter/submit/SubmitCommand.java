@@ -13,8 +13,8 @@ import picocli.CommandLine.ScopeType;
         scope = ScopeType.INHERIT, usageHelpAutoWidth = true, sortOptions = false,
         description = {
             "Splits jobs into tasks, pushes them to Redis queues, and follows them to their result.",
-            "With no Redis given (no --redis, no REDIS_URL), job commands run locally: an embedded Redis and",
-            "local runners start, the job runs, the result prints, and everything stops."},
+            "With no Redis given (no --redis, no REDIS_URL), job commands run locally: an embedded Redis and local"
+                + " runners start, the job runs, the result prints, and everything stops."},
         subcommands = {
             PiCommand.class, StatusCommand.class, WaitCommand.class, ResultCommand.class, CancelCommand.class,
             JobsCommand.class, RunnersCommand.class, DeadCommand.class, RetryCommand.class,

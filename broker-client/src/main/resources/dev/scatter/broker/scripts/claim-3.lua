@@ -22,8 +22,9 @@ was taken over, or was handed back and claimed again, holds a member that no lon
 renewals, failures and hand-backs change nothing. <task> is a task index or "r" for the job's reduce.
 
 Refs are dropped, not leased, when their job is cancelled or finished, or the task already has a result;
-the script then pops further refs (looking at up to 10,000 in one call), so an empty reply means the ready
-list is empty, not that a batch happened to hold only dropped refs.
+the script then pops further refs, until it has N leases, the list is empty, or it has looked at 10,000 refs
+or more; in the last case, with refs left, it sets `more` so the caller calls again at once. An empty reply
+with more = 0 means the ready list is empty.
 A ref that cannot be parsed, or names a job that does not exist or an index out of range, is quarantined in
 the malformed list with its reason.
 ]]
