@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.resps.ScanResult;
 
 /**
@@ -237,6 +238,34 @@ public final class Broker implements AutoCloseable {
     /** Calls {@code onJobEnd} with the id of each job of the queue that ends (and with "" after a reconnect). */
     public ChannelSubscription onJobEnd(String queue, java.util.function.Consumer<String> onJobEnd) {
         return new ChannelSubscription(redis, List.of(queue(queue).keys().doneChannel()), onJobEnd, () -> { });
+    }
+
+    /**
+     * Stores data that a job's tasks share (a dataset, say) under the SHA-256 of its bytes, on the job's queue,
+     * and returns that hash. Storing the same bytes again only extends their TTL. Size is limited by
+     * {@link BrokerOptions#maxBlobBytes()}: larger data belongs on storage every runner can reach.
+     */
+    public String storeBlob(String queue, byte[] data, java.time.Duration ttl) {
+        if (data.length > options.maxBlobBytes()) {
+            throw new PayloadTooLargeException("the data", data.length, options.maxBlobBytes());
+        }
+        String sha256 = Blobs.sha256(data);
+        byte[] key = queue(queue).keys().blob(sha256).getBytes(StandardCharsets.UTF_8);
+        try {
+            redis.set(key, data, SetParams.setParams().ex(Math.max(1, ttl.toSeconds())));
+        } catch (RuntimeException e) {
+            throw errors.translate(e, "storing " + data.length + " bytes of data");
+        }
+        return sha256;
+    }
+
+    /** The data stored under a hash on a queue, if it has not expired. */
+    public Optional<byte[]> fetchBlob(String queue, String sha256) {
+        try {
+            return Optional.ofNullable(redis.get(queue(queue).keys().blob(sha256).getBytes(StandardCharsets.UTF_8)));
+        } catch (RuntimeException e) {
+            throw errors.translate(e, "fetching data " + sha256);
+        }
     }
 
     /** The Redis server's version, e.g. "7.0.15". */

@@ -11,6 +11,7 @@ import java.time.Duration;
  * @param maxResultBytes    largest task result (JSON) recorded; a larger one quarantines the task
  * @param maxTasksPerJob    largest task count of one job: all its refs are pushed by one atomic script, which
  *                          holds Redis for about 0.5 µs a task (half a second for a million)
+ * @param maxBlobBytes      largest shared data (a dataset) stored in Redis for a job's tasks
  * @param malformedCap      entries kept in a queue's malformed list
  * @param retryPolicy       back-off between attempts of a failing task
  * @param poolSize          connections in the pool
@@ -22,6 +23,7 @@ public record BrokerOptions(
         int maxPayloadBytes,
         int maxResultBytes,
         int maxTasksPerJob,
+        int maxBlobBytes,
         int malformedCap,
         RetryPolicy retryPolicy,
         int poolSize,
@@ -30,26 +32,26 @@ public record BrokerOptions(
         Clock clock) {
 
     public static final BrokerOptions DEFAULTS = new BrokerOptions(
-            1 << 20, 1 << 20, 1_000_000, 10_000, RetryPolicy.DEFAULT, 16,
+            1 << 20, 1 << 20, 1_000_000, 64 << 20, 10_000, RetryPolicy.DEFAULT, 16,
             Duration.ofSeconds(5), Duration.ofSeconds(10), Clock.systemUTC());
 
     public BrokerOptions withClock(Clock clock) {
-        return new BrokerOptions(maxPayloadBytes, maxResultBytes, maxTasksPerJob, malformedCap, retryPolicy,
+        return new BrokerOptions(maxPayloadBytes, maxResultBytes, maxTasksPerJob, maxBlobBytes, malformedCap, retryPolicy,
                 poolSize, connectTimeout, socketTimeout, clock);
     }
 
     public BrokerOptions withLimits(int maxPayloadBytes, int maxResultBytes, int maxTasksPerJob) {
-        return new BrokerOptions(maxPayloadBytes, maxResultBytes, maxTasksPerJob, malformedCap, retryPolicy,
+        return new BrokerOptions(maxPayloadBytes, maxResultBytes, maxTasksPerJob, maxBlobBytes, malformedCap, retryPolicy,
                 poolSize, connectTimeout, socketTimeout, clock);
     }
 
     public BrokerOptions withRetryPolicy(RetryPolicy retryPolicy) {
-        return new BrokerOptions(maxPayloadBytes, maxResultBytes, maxTasksPerJob, malformedCap, retryPolicy,
+        return new BrokerOptions(maxPayloadBytes, maxResultBytes, maxTasksPerJob, maxBlobBytes, malformedCap, retryPolicy,
                 poolSize, connectTimeout, socketTimeout, clock);
     }
 
     public BrokerOptions withPool(int poolSize, Duration connectTimeout, Duration socketTimeout) {
-        return new BrokerOptions(maxPayloadBytes, maxResultBytes, maxTasksPerJob, malformedCap, retryPolicy,
+        return new BrokerOptions(maxPayloadBytes, maxResultBytes, maxTasksPerJob, maxBlobBytes, malformedCap, retryPolicy,
                 poolSize, connectTimeout, socketTimeout, clock);
     }
 }

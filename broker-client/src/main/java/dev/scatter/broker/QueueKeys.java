@@ -86,6 +86,11 @@ public final class QueueKeys {
         return job(jobId) + ":dead";
     }
 
+    /** A blob of data shared by a job's tasks (a dataset, say), under the SHA-256 of its bytes. */
+    public String blob(String sha256) {
+        return prefix + "blob:" + sha256;
+    }
+
     /** Pub/sub channel announcing that tasks became ready, so idle runners wake at once. */
     public String wakeChannel() {
         return prefix + "wake";

@@ -35,6 +35,22 @@ class ExactlyOnceAccountingTest {
             JobStatus status = broker.status(id).orElseThrow();
             assertThat(status.succeeded()).isEqualTo(2);
             assertThat(queue.claim(10, Brokers.LEASE)).as("one reduce").hasSize(1);
+        }
+    }
+
+    @Test
+    void aRerunIsStoppedAtItsNextRenewalOnceTheTaskHasAResult(RedisFixture redis) {
+        try (Broker broker = Brokers.connect(redis, clock)) {
+            TaskQueue queue = broker.queue(redis.queue());
+            broker.submit(Brokers.noop(redis, 1));
+            List<ClaimedTask> slow = queue.claim(1, Brokers.LEASE);
+            clock.advance(Brokers.LEASE.plusSeconds(1));
+            queue.recover(100);
+            List<ClaimedTask> rerun = queue.claim(1, Brokers.LEASE);
+            Brokers.completeWithIndex(queue, slow);
+
+            assertThat(queue.renew(rerun, Brokers.LEASE)).containsExactly(rerun.get(0).leaseId());
+            assertThat(queue.backlog().inFlight()).isZero();
             assertThat(queue.backlog().inFlight()).as("the rerun's leases were released").isEqualTo(1);
         }
     }

@@ -59,7 +59,7 @@ class MalformedEntryTest {
 
     @Test
     void theMalformedListIsCapped(RedisFixture redis) {
-        BrokerOptions small = new BrokerOptions(1 << 20, 1 << 20, 1000, 5, RetryPolicy.DEFAULT, 4,
+        BrokerOptions small = new BrokerOptions(1 << 20, 1 << 20, 1000, 1 << 20, 5, RetryPolicy.DEFAULT, 4,
                 java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(5), clock);
         try (Broker broker = Broker.connect(RedisUri.parse(redis.uri()), small);
              RedisClient raw = RedisClient.create(URI.create(redis.uri()))) {

@@ -62,7 +62,8 @@ public final class Runner {
                     t.setDaemon(true);
                     return t;
                 });
-        TaskRunner taskRunner = new TaskRunner(broker, kinds, settler, holdings, durations, config.name());
+        TaskRunner taskRunner = new TaskRunner(broker, kinds, settler, holdings, durations, config.name(),
+                config.settings());
         this.dispatcher = new Dispatcher(broker, config, holdings, durations, workers, taskRunner, wake, outage);
         this.presence = new PresenceBeacon(broker, config, holdings, outage);
         LeaseKeeper leases = new LeaseKeeper(broker, config, holdings, outage);

@@ -14,7 +14,10 @@ import dev.scatter.cli.ExitCodes;
 import dev.scatter.cli.Logging;
 import dev.scatter.cli.RedisSource;
 import dev.scatter.task.TaskKinds;
+import dev.scatter.task.RunnerSettings;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +72,23 @@ public final class RunnerCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "NAME", description = "Name in presence listings. Default: host-pid.")
     private String name;
 
+    @Option(names = "--allow-commands",
+            description = "Let tasks run external commands (the cmd kind). Off by default: such tasks are then"
+                    + " quarantined with that reason.")
+    private boolean allowCommands;
+
+    @Option(names = "--workdir", paramLabel = "DIR",
+            description = "Directory external commands run in. Default: the current directory.")
+    private Path workDir;
+
+    @Option(names = "--task-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "1h", description = "Longest an external command may run. Default: ${DEFAULT-VALUE}.")
+    private Duration taskTimeout;
+
+    @Option(names = "--plugins", paramLabel = "DIR",
+            description = "Directory of plug-in jars with task kinds of your own (see docs/plugins.md).")
+    private Path plugins;
+
     @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text (one readable line per event) or json (one JSON object per line). Default: ${DEFAULT-VALUE}.")
     private String logFormat;
@@ -99,12 +119,21 @@ public final class RunnerCommand implements Callable<Integer> {
         }
         RedisUri uri;
         RunnerConfig config;
+        TaskKinds kinds;
         try {
             uri = RedisUri.parse(uriText);
             queues.forEach(QueueKeys::requireValidQueueName);
             int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
             String runnerName = name != null ? name : Host.name() + "-" + ProcessHandle.current().pid();
-            config = RunnerConfig.defaults(runnerName, queues, n).withLease(lease).withDrainDeadline(drain);
+            Path dir = workDir != null ? workDir : Path.of(System.getProperty("user.dir"));
+            if (!Files.isDirectory(dir)) {
+                throw new IllegalArgumentException("--workdir " + dir + " is not a directory");
+            }
+            config = RunnerConfig.defaults(runnerName, queues, n).withLease(lease).withDrainDeadline(drain)
+                    .withSettings(new RunnerSettings(allowCommands, dir.toAbsolutePath(), taskTimeout));
+            kinds = TaskKinds.load(plugins == null
+                    ? RunnerCommand.class.getClassLoader()
+                    : PluginLoader.withPlugins(plugins, RunnerCommand.class.getClassLoader()));
         } catch (InvalidRedisUriException | IllegalArgumentException e) {
             err.println("runner: " + e.getMessage());
             return ExitCodes.USAGE;
@@ -114,7 +143,7 @@ public final class RunnerCommand implements Callable<Integer> {
             return stopRequested.getCount() == 0 ? ExitCodes.OK : ExitCodes.REDIS;
         }
         try (broker) {
-            Runner runner = new Runner(broker, TaskKinds.load(RunnerCommand.class.getClassLoader()), config).start();
+            Runner runner = new Runner(broker, kinds, config).start();
             stopRequested.await();
             runner.shutdown();
         }

@@ -1,5 +1,6 @@
 package dev.scatter.runner;
 
+import dev.scatter.task.RunnerSettings;
 import java.time.Duration;
 import java.util.List;
 
@@ -13,9 +14,10 @@ import java.util.List;
  * @param drainDeadline   on shutdown, how long running tasks may take to finish before they are handed back
  * @param recoverInterval how often it recovers expired leases and due retries (of any runner)
  * @param heartbeat       how often it records its presence
+ * @param settings        what its operator allows task kinds to do (external commands) and where
  */
 public record RunnerConfig(String name, List<String> queues, int threads, Duration lease, Duration drainDeadline,
-                           Duration recoverInterval, Duration heartbeat) {
+                           Duration recoverInterval, Duration heartbeat, RunnerSettings settings) {
 
     public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
     /** Under Kubernetes' default 30 s grace period, leaving time to hand back and exit. */
@@ -36,14 +38,18 @@ public record RunnerConfig(String name, List<String> queues, int threads, Durati
 
     public static RunnerConfig defaults(String name, List<String> queues, int threads) {
         return new RunnerConfig(name, queues, threads, DEFAULT_LEASE, DEFAULT_DRAIN, Duration.ofSeconds(1),
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(5), RunnerSettings.defaults());
     }
 
     public RunnerConfig withLease(Duration lease) {
-        return new RunnerConfig(name, queues, threads, lease, drainDeadline, recoverInterval, heartbeat);
+        return new RunnerConfig(name, queues, threads, lease, drainDeadline, recoverInterval, heartbeat, settings);
     }
 
     public RunnerConfig withDrainDeadline(Duration drainDeadline) {
-        return new RunnerConfig(name, queues, threads, lease, drainDeadline, recoverInterval, heartbeat);
+        return new RunnerConfig(name, queues, threads, lease, drainDeadline, recoverInterval, heartbeat, settings);
+    }
+
+    public RunnerConfig withSettings(RunnerSettings settings) {
+        return new RunnerConfig(name, queues, threads, lease, drainDeadline, recoverInterval, heartbeat, settings);
     }
 }

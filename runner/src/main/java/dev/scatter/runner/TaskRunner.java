@@ -10,6 +10,7 @@ import dev.scatter.broker.TaskCompletion;
 import dev.scatter.broker.TaskFailure;
 import dev.scatter.task.InvalidParametersException;
 import dev.scatter.task.ReduceContext;
+import dev.scatter.task.RunnerSettings;
 import dev.scatter.task.TaskContext;
 import dev.scatter.task.TaskKind;
 import dev.scatter.task.TaskKinds;
@@ -37,17 +38,21 @@ final class TaskRunner {
     private final Holdings holdings;
     private final TaskDurations durations;
     private final String runnerName;
+    private final RunnerSettings settings;
+    private final BlobCache blobs;
     /** Parsed job parameters, by job: every task of a job would otherwise parse the same JSON again. */
     private final Map<String, JsonNode> params = new ConcurrentHashMap<>();
 
     TaskRunner(Broker broker, TaskKinds kinds, Settler settler, Holdings holdings, TaskDurations durations,
-               String runnerName) {
+               String runnerName, RunnerSettings settings) {
         this.broker = broker;
         this.kinds = kinds;
         this.settler = settler;
         this.holdings = holdings;
         this.durations = durations;
         this.runnerName = runnerName;
+        this.settings = settings;
+        this.blobs = new BlobCache(broker);
     }
 
     void run(Work work) {
@@ -66,7 +71,8 @@ final class TaskRunner {
                 return;
             }
             JsonNode result = task.isReduce() ? reduce(kind, task) : kind.run(new TaskContext(task.job().toString(),
-                    task.index(), task.totalTasks(), task.attempt(), params(task), runnerName, work.stop));
+                    task.index(), task.totalTasks(), task.attempt(), params(task), runnerName, work.stop,
+                    blobs.forQueue(task.job().queue()), settings));
             if (!work.stop.isSet()) {
                 settler.complete(new TaskCompletion(task, JSON.writeValueAsString(result)));
             }

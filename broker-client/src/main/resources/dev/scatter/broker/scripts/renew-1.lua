@@ -8,8 +8,9 @@ ARGV[2]  new deadline (ms)
 ARGV[3..] lease members "<id>:<task>:<attempt>:<token>"
 
 Returns  the members that were NOT renewed: the lease is gone (it expired and was recovered, or the task was
-         settled), or the job was cancelled or has finished, in which case the lease is removed too.
-         A runner stops the work of every member returned.
+         settled); the job was cancelled or has finished; or the task already has a result (recorded by a
+         runner presumed dead, say). In the last two cases the lease is removed too. A runner stops the work
+         of every member returned: nobody needs it any more.
 ]]
 local prefix, deadline = ARGV[1], ARGV[2]
 local lost = {}
@@ -18,7 +19,7 @@ local active = {}   -- id -> true when the job still accepts work
 
 for i = 3, #ARGV do
   local member = ARGV[i]
-  local id = string.match(member, '^(%w+):%w+:%d+:%w+$')
+  local id, task = string.match(member, '^(%w+):(%w+):%d+:%w+$')
   local alive = redis.call('ZSCORE', KEYS[1], member)
   if alive and id then
     local ok = active[id]
@@ -26,6 +27,9 @@ for i = 3, #ARGV do
       local state = redis.call('HGET', prefix .. id, 'state')
       ok = (state == 'running' or state == 'reducing')
       active[id] = ok
+    end
+    if ok and task ~= 'r' and redis.call('HEXISTS', prefix .. id .. ':results', task) == 1 then
+      ok = false
     end
     if ok then
       keep[#keep + 1] = member
