@@ -27,11 +27,13 @@ final class Dispatcher implements Runnable {
     private final TaskRunner taskRunner;
     private final WakeSignal wake;
     private final OutageLog outage;
+    private final RunnerMetrics metrics;
     private volatile boolean quiet;
     private int nextQueue;
 
     Dispatcher(Broker broker, RunnerConfig config, Holdings holdings, TaskDurations durations,
-               ExecutorService workers, TaskRunner taskRunner, WakeSignal wake, OutageLog outage) {
+               ExecutorService workers, TaskRunner taskRunner, WakeSignal wake, OutageLog outage,
+               RunnerMetrics metrics) {
         this.broker = broker;
         this.config = config;
         this.holdings = holdings;
@@ -40,6 +42,7 @@ final class Dispatcher implements Runnable {
         this.taskRunner = taskRunner;
         this.wake = wake;
         this.outage = outage;
+        this.metrics = metrics;
     }
 
     /** Stops claiming (the first phase of shutdown). */
@@ -92,6 +95,7 @@ final class Dispatcher implements Runnable {
                 workers.execute(() -> taskRunner.run(work));
             }
             claimed += tasks.size();
+            metrics.claimed(tasks.size());
             room -= tasks.size();
         }
         nextQueue = (nextQueue + 1) % queues.size();

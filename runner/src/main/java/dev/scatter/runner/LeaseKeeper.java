@@ -24,12 +24,14 @@ final class LeaseKeeper {
     private final RunnerConfig config;
     private final Holdings holdings;
     private final OutageLog outage;
+    private final RunnerMetrics metrics;
 
-    LeaseKeeper(Broker broker, RunnerConfig config, Holdings holdings, OutageLog outage) {
+    LeaseKeeper(Broker broker, RunnerConfig config, Holdings holdings, OutageLog outage, RunnerMetrics metrics) {
         this.broker = broker;
         this.config = config;
         this.holdings = holdings;
         this.outage = outage;
+        this.metrics = metrics;
     }
 
     long intervalMillis() {
@@ -45,6 +47,7 @@ final class LeaseKeeper {
         try {
             for (Map.Entry<String, List<ClaimedTask>> e : byQueue.entrySet()) {
                 Set<String> lost = broker.queue(e.getKey()).renew(e.getValue(), config.lease());
+                metrics.renewed(e.getValue().size() - lost.size());
                 for (String leaseId : lost) {
                     Work work = holdings.get(leaseId);
                     if (work != null) {

@@ -19,11 +19,13 @@ final class Reaper {
     private final Broker broker;
     private final RunnerConfig config;
     private final OutageLog outage;
+    private final RunnerMetrics metrics;
 
-    Reaper(Broker broker, RunnerConfig config, OutageLog outage) {
+    Reaper(Broker broker, RunnerConfig config, OutageLog outage, RunnerMetrics metrics) {
         this.broker = broker;
         this.config = config;
         this.outage = outage;
+        this.metrics = metrics;
     }
 
     /** One pass over every queue served; returns false when Redis could not be reached. */
@@ -34,6 +36,7 @@ final class Reaper {
                 RecoveryReport report;
                 do {
                     report = queue.recover(LIMIT);
+                    metrics.recovered(report.requeued() + report.quarantined());
                     if (report.requeued() + report.quarantined() > 0) {
                         LOG.info("queue {}: recovered {} expired leases ({} quarantined after their last attempt)",
                                 name, report.requeued() + report.quarantined(), report.quarantined());

@@ -4,6 +4,7 @@ import dev.scatter.broker.Broker;
 import dev.scatter.broker.BrokerUnavailableException;
 import dev.scatter.broker.ChannelSubscription;
 import dev.scatter.broker.ClaimedTask;
+import dev.scatter.broker.QueueBacklog;
 import dev.scatter.task.TaskKinds;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,6 +43,8 @@ public final class Runner {
     private final ThreadPoolExecutor workers;
     private final Dispatcher dispatcher;
     private final PresenceBeacon presence;
+    private final RunnerMetrics metrics;
+    private final BacklogProbe backlog;
     private final List<Periodic> housekeeping = new ArrayList<>();
     private Thread dispatcherThread;
     private Thread settlerThread;
@@ -50,11 +53,16 @@ public final class Runner {
     private boolean stopped;
 
     public Runner(Broker broker, TaskKinds kinds, RunnerConfig config) {
+        this(broker, kinds, config, RunnerMetrics.inMemory());
+    }
+
+    public Runner(Broker broker, TaskKinds kinds, RunnerConfig config, RunnerMetrics metrics) {
         this.broker = broker;
+        this.metrics = metrics;
         this.kinds = kinds;
         this.config = config;
         this.outage = new OutageLog(broker.uri().address());
-        this.settler = new Settler(broker, outage);
+        this.settler = new Settler(broker, outage, metrics);
         AtomicInteger threadNumber = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(config.threads(), config.threads(), 0, TimeUnit.MILLISECONDS,
                 new LinkedBlockingQueue<>(), r -> {
@@ -63,14 +71,18 @@ public final class Runner {
                     return t;
                 });
         TaskRunner taskRunner = new TaskRunner(broker, kinds, settler, holdings, durations, config.name(),
-                config.settings());
-        this.dispatcher = new Dispatcher(broker, config, holdings, durations, workers, taskRunner, wake, outage);
+                config.settings(), metrics);
+        this.dispatcher = new Dispatcher(broker, config, holdings, durations, workers, taskRunner, wake, outage,
+                metrics);
+        metrics.inFlight(holdings::size);
         this.presence = new PresenceBeacon(broker, config, holdings, outage);
-        LeaseKeeper leases = new LeaseKeeper(broker, config, holdings, outage);
-        Reaper reaper = new Reaper(broker, config, outage);
+        LeaseKeeper leases = new LeaseKeeper(broker, config, holdings, outage, metrics);
+        Reaper reaper = new Reaper(broker, config, outage, metrics);
+        this.backlog = new BacklogProbe(broker, config, metrics, outage);
         housekeeping.add(new Periodic("scatter-leases", leases.intervalMillis(), leases::renewAll));
         housekeeping.add(new Periodic("scatter-recovery", config.recoverInterval().toMillis(), reaper::recoverAll));
         housekeeping.add(new Periodic("scatter-presence", config.heartbeat().toMillis(), presence::beat));
+        housekeeping.add(new Periodic("scatter-backlog", 2_000, backlog::probe));
     }
 
     public synchronized Runner start() {
@@ -100,6 +112,15 @@ public final class Runner {
     /** False once shutdown has begun: the runner no longer takes work. */
     public boolean isAcceptingWork() {
         return !draining;
+    }
+
+    /** The backlog of the queues served, as read at most a few seconds ago. */
+    public Map<String, QueueBacklog> backlog() {
+        return backlog.latest();
+    }
+
+    public RunnerMetrics metrics() {
+        return metrics;
     }
 
     /** Whether Redis answered the runner's last call. */

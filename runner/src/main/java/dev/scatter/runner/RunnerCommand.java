@@ -15,6 +15,11 @@ import dev.scatter.cli.Logging;
 import dev.scatter.cli.RedisSource;
 import dev.scatter.task.TaskKinds;
 import dev.scatter.task.RunnerSettings;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,6 +94,10 @@ public final class RunnerCommand implements Callable<Integer> {
             description = "Directory of plug-in jars with task kinds of your own (see docs/plugins.md).")
     private Path plugins;
 
+    @Option(names = "--http-port", paramLabel = "PORT", converter = CountConverter.IntCount.class,
+            description = "Serve /healthz, /readyz, /metrics (Prometheus) and /backlog on this port. Default: off.")
+    private Integer httpPort;
+
     @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text (one readable line per event) or json (one JSON object per line). Default: ${DEFAULT-VALUE}.")
     private String logFormat;
@@ -143,9 +152,20 @@ public final class RunnerCommand implements Callable<Integer> {
             return stopRequested.getCount() == 0 ? ExitCodes.OK : ExitCodes.REDIS;
         }
         try (broker) {
-            Runner runner = new Runner(broker, kinds, config).start();
+            PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            new JvmMemoryMetrics().bindTo(registry);
+            new JvmGcMetrics().bindTo(registry);
+            new ProcessorMetrics().bindTo(registry);
+            Runner runner = new Runner(broker, kinds, config, new RunnerMetrics(registry)).start();
+            HealthServer http = httpPort == null ? null : new HealthServer(httpPort, runner, registry);
+            if (http != null) {
+                LOG.info("serving /healthz, /readyz, /metrics and /backlog on port {}", http.port());
+            }
             stopRequested.await();
             runner.shutdown();
+            if (http != null) {
+                http.close();
+            }
         }
         return ExitCodes.OK;
     }

@@ -34,14 +34,16 @@ final class Settler implements Runnable {
 
     private final Broker broker;
     private final OutageLog outage;
+    private final RunnerMetrics metrics;
     private final BlockingQueue<Outcome> pending = new LinkedBlockingQueue<>();
     private volatile boolean stopping;
     private volatile long giveUpAt;
     private volatile boolean idle = true;
 
-    Settler(Broker broker, OutageLog outage) {
+    Settler(Broker broker, OutageLog outage, RunnerMetrics metrics) {
         this.broker = broker;
         this.outage = outage;
+        this.metrics = metrics;
     }
 
     void complete(TaskCompletion completion) {
@@ -113,6 +115,7 @@ final class Settler implements Runnable {
         }
         for (Map.Entry<String, List<TaskCompletion>> e : completions.entrySet()) {
             List<ReturnCode> codes = broker.queue(e.getKey()).complete(e.getValue());
+            metrics.completed(codes);
             for (int i = 0; i < codes.size(); i++) {
                 if (codes.get(i) == ReturnCode.DEAD) {
                     LOG.warn("task {} quarantined: its result is over the size limit", e.getValue().get(i).task().describe());
@@ -123,6 +126,7 @@ final class Settler implements Runnable {
         completions.clear();
         for (Map.Entry<String, List<TaskFailure>> e : failures.entrySet()) {
             List<ReturnCode> codes = broker.queue(e.getKey()).fail(e.getValue());
+            metrics.failed(codes);
             for (int i = 0; i < codes.size(); i++) {
                 TaskFailure f = e.getValue().get(i);
                 if (codes.get(i) == ReturnCode.DEAD) {

@@ -40,11 +40,12 @@ final class TaskRunner {
     private final String runnerName;
     private final RunnerSettings settings;
     private final BlobCache blobs;
+    private final RunnerMetrics metrics;
     /** Parsed job parameters, by job: every task of a job would otherwise parse the same JSON again. */
     private final Map<String, JsonNode> params = new ConcurrentHashMap<>();
 
     TaskRunner(Broker broker, TaskKinds kinds, Settler settler, Holdings holdings, TaskDurations durations,
-               String runnerName, RunnerSettings settings) {
+               String runnerName, RunnerSettings settings, RunnerMetrics metrics) {
         this.broker = broker;
         this.kinds = kinds;
         this.settler = settler;
@@ -53,6 +54,7 @@ final class TaskRunner {
         this.runnerName = runnerName;
         this.settings = settings;
         this.blobs = new BlobCache(broker);
+        this.metrics = metrics;
     }
 
     void run(Work work) {
@@ -88,7 +90,9 @@ final class TaskRunner {
                 settler.fail(TaskFailure.retryable(task, describe(e)));
             }
         } finally {
-            durations.record(System.nanoTime() - start);
+            long took = System.nanoTime() - start;
+            durations.record(took);
+            metrics.ran(took);
             work.thread = null;
             holdings.remove(work);
             if (Thread.interrupted()) {

@@ -17,7 +17,7 @@ import picocli.CommandLine.ScopeType;
                 + " runners start, the job runs, the result prints, and everything stops."},
         subcommands = {
             PiCommand.class, StatusCommand.class, WaitCommand.class, ResultCommand.class, CancelCommand.class,
-            JobsCommand.class, RunnersCommand.class, DeadCommand.class, RetryCommand.class,
+            JobsCommand.class, RunnersCommand.class, DeadCommand.class, RetryCommand.class, BacklogCommand.class,
             AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

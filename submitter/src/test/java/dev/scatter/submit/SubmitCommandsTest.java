@@ -131,6 +131,29 @@ class SubmitCommandsTest {
     }
 
     @Test
+    void backlogCountsReadyInFlightAndDeadTasks(RedisFixture redis) throws Exception {
+        Cli cli = Cli.withRedis(redis.uri());
+        try (Broker broker = Broker.connect(redis.uri())) {
+            JobId doomed = broker.submit(JobSpec.of("nosuchkind", "{}", 1).withQueue(redis.queue()).withMaxAttempts(1));
+            broker.submit(JobSpec.of("pi", "{\"samples\":100,\"seed\":1}", 10).withQueue(redis.queue()));
+            var queue = broker.queue(redis.queue());
+            var leased = queue.claim(3, java.time.Duration.ofMinutes(1));
+            queue.fail(leased.stream().filter(t -> t.job().equals(doomed))
+                    .map(t -> dev.scatter.broker.TaskFailure.permanent(t, "no such kind")).toList());
+
+            JsonNode backlog = JSON.readTree(cli.run("backlog", "--queue", redis.queue(), "--json").out());
+            JsonNode q = backlog.path("queues").path(redis.queue());
+            long leasedPi = leased.stream().filter(t -> !t.job().equals(doomed)).count();
+            assertThat(q.path("ready").asLong()).isEqualTo(10 + 1 - leased.size());
+            assertThat(q.path("inFlight").asLong()).isEqualTo(leasedPi);
+            assertThat(q.path("dead").asLong()).isEqualTo(leased.size() - leasedPi).isEqualTo(1);
+            assertThat(q.path("outstanding").asLong()).isEqualTo(q.path("ready").asLong() + q.path("inFlight").asLong());
+            assertThat(backlog.path("outstanding").asLong()).isEqualTo(q.path("outstanding").asLong());
+            assertThat(cli.run("backlog", "--queue", redis.queue()).out()).contains("OUTSTANDING").contains(redis.queue());
+        }
+    }
+
+    @Test
     void theLocalModeNeedsNothingButAJdk() throws Exception {
         Cli.Run run = Cli.withoutRedis().run("pi", "--samples", "1e6", "--tasks", "4", "--local", "2", "--seed", "3", "--json");
         assertThat(run.exitCode()).as(run.toString()).isZero();
