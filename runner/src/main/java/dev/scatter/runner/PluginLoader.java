@@ -15,12 +15,12 @@ import java.util.stream.Stream;
  * Makes the task kinds in a directory of plug-in jars visible: a class loader over every jar in it, whose
  * {@link java.util.ServiceLoader} finds the built-in kinds and the plug-ins' alike.
  */
-final class PluginLoader {
+public final class PluginLoader {
 
     private PluginLoader() {
     }
 
-    static ClassLoader withPlugins(Path directory, ClassLoader parent) {
+    public static ClassLoader withPlugins(Path directory, ClassLoader parent) {
         if (!Files.isDirectory(directory)) {
             throw new IllegalArgumentException("--plugins " + directory + " is not a directory");
         }

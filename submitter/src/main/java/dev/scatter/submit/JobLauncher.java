@@ -7,6 +7,7 @@ import dev.scatter.broker.JobState;
 import dev.scatter.broker.JobStatus;
 import dev.scatter.cli.ExitCodes;
 import dev.scatter.cli.RedisSource;
+import dev.scatter.task.RunnerSettings;
 import dev.scatter.task.TaskKind;
 import dev.scatter.task.TaskKinds;
 import java.io.PrintWriter;
@@ -22,6 +23,24 @@ final class JobLauncher {
 
     static int launch(SubmitCommand root, String kindName, ObjectNode params, int tasks, JobOptions options,
                       PrintWriter out, PrintWriter err) {
+        return launch(root, kindName, params, tasks, options, RunnerSettings.defaults(), out, err);
+    }
+
+    /** As above; {@code localSettings} is what runners started in this process may do (commands, say). */
+    static int launch(SubmitCommand root, String kindName, ObjectNode params, int tasks, JobOptions options,
+                      RunnerSettings localSettings, PrintWriter out, PrintWriter err) {
+        TaskKinds builtIn = TaskKinds.load(JobLauncher.class.getClassLoader());
+        TaskKind kind = builtIn.find(kindName)
+                .orElseThrow(() -> new CliException(ExitCodes.INTERNAL, "task kind " + kindName + " is not built in"));
+        return launch(root, kind, kindName, builtIn, params, tasks, options, localSettings, out, err);
+    }
+
+    /**
+     * The general form: {@code kind} checks the parameters when it is known here (null: the runners will);
+     * {@code localKinds} are what runners started in this process run.
+     */
+    static int launch(SubmitCommand root, TaskKind kind, String kindName, TaskKinds localKinds, ObjectNode params,
+                      int tasks, JobOptions options, RunnerSettings localSettings, PrintWriter out, PrintWriter err) {
         if (tasks < 1) {
             throw new CliException(ExitCodes.USAGE, "--tasks must be at least 1, not " + tasks);
         }
@@ -33,13 +52,13 @@ final class JobLauncher {
             throw new CliException(ExitCodes.USAGE, "--no-wait needs a Redis (--redis URI or " + RedisSource.ENV
                     + "): a local job lives only while submit runs");
         }
-        TaskKind kind = TaskKinds.load(JobLauncher.class.getClassLoader()).find(kindName)
-                .orElseThrow(() -> new CliException(ExitCodes.INTERNAL, "task kind " + kindName + " is not built in"));
-        ObjectNode prepared = kind.prepare(params, tasks);
+        ObjectNode prepared = kind == null ? params : kind.prepare(params, tasks);
         JobSpec spec = JobSpec.of(kindName, JobJson.write(prepared), tasks).withQueue(options.queue)
                 .withMaxAttempts(options.maxAttempts).withResultTtl(options.ttl);
 
-        try (Session session = Session.forJob(root, options.localRunners, options.queue, err)) {
+        try (Session session = Session.forJob(root, options.localRunners, options.queue, localSettings, localKinds,
+                err)) {
+            options.hooks.beforeSubmit(session.broker());
             JobId id = session.broker().submit(spec);
             if (options.noWait) {
                 if (root.json) {
@@ -53,6 +72,7 @@ final class JobLauncher {
                 err.println("submit: job " + id + " submitted: " + tasks + " tasks");
             }
             JobStatus end = new JobWaiter(session.broker(), err, root.env, root.json).await(id, options.timeout);
+            options.hooks.afterEnd(end);
             print(end, root.json, out);
             return exitCode(end);
         }

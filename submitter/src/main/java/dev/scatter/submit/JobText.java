@@ -41,6 +41,9 @@ final class JobText {
         if ("pi".equals(s.kind()) && result.has("estimate")) {
             return pi(result);
         }
+        if ("cmd".equals(s.kind()) && result.has("metrics")) {
+            return CommandResultText.render(result);
+        }
         return "result   " + JobJson.write(result).replace("\n", "\n         ") + "\n";
     }
 

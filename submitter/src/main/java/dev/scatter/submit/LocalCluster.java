@@ -4,6 +4,7 @@ import dev.scatter.broker.Broker;
 import dev.scatter.localredis.LocalRedisServer;
 import dev.scatter.runner.Runner;
 import dev.scatter.runner.RunnerConfig;
+import dev.scatter.task.RunnerSettings;
 import dev.scatter.task.TaskKinds;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,11 +42,10 @@ final class LocalCluster implements AutoCloseable {
     }
 
     /** Starts {@code count} single-threaded runners named local-1..N on the queue. */
-    void startRunners(Broker broker, int count, String queue) {
-        TaskKinds kinds = TaskKinds.load(LocalCluster.class.getClassLoader());
+    void startRunners(Broker broker, int count, String queue, RunnerSettings settings, TaskKinds kinds) {
         for (int i = 1; i <= count; i++) {
             runners.add(new Runner(broker, kinds, RunnerConfig.defaults("local-" + i + "-" + ProcessHandle.current().pid(),
-                    List.of(queue), 1)).start());
+                    List.of(queue), 1).withSettings(settings)).start());
         }
     }
 

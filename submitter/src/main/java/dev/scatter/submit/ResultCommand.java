@@ -4,14 +4,19 @@ import dev.scatter.broker.JobId;
 import dev.scatter.broker.JobState;
 import dev.scatter.broker.JobStatus;
 import dev.scatter.cli.ExitCodes;
+import dev.scatter.submit.plot.PlotException;
+import dev.scatter.submit.plot.PlotJob;
+import dev.scatter.submit.plot.Plotter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code submit result JOB}. */
+/** {@code submit result JOB [--plot FILE]}. */
 @Command(name = "result", mixinStandardHelpOptions = true,
         description = {"Prints a finished job's result.",
             "Exits 0 when the job succeeded, 1 when it failed or was cancelled, 5 while it is still running."})
@@ -26,18 +31,52 @@ final class ResultCommand implements Callable<Integer> {
     @Parameters(paramLabel = "JOB", description = "The job id (queue/id for another queue than default).")
     private String job;
 
+    @Option(names = "--plot", paramLabel = "FILE",
+            description = {"Also draw the result into FILE, PNG or SVG by its extension: for pi the running estimate"
+                + " with its 95% band; for sweep the mean score over the grid (a heatmap over two parameters, error"
+                + " bars over one); for cmd each metric's distribution."})
+    private Path plot;
+
     @Override
     public Integer call() {
         JobId id = JobCommandSupport.parse(job);
+        if (plot != null) {
+            usage(() -> Plotter.check(plot));
+        }
         try (Session session = Session.connect(root, "result")) {
             JobStatus status = JobCommandSupport.find(session.broker(), id);
+            if (plot != null) {
+                usage(() -> Plotter.check(status.kind(), plot));
+            }
             if (!status.state().isTerminal()) {
                 throw new CliException(ExitCodes.TIMEOUT, "job " + id + " is " + status.state().wire() + " ("
                         + status.done() + "/" + status.total() + " tasks done): no result yet; 'submit wait " + id
                         + "' waits for it");
             }
+            boolean plotted = false;
+            if (plot != null && status.state() == JobState.SUCCEEDED && status.result() != null) {
+                // Drawn before anything is printed, so that a result that cannot be drawn prints nothing.
+                usage(() -> Plotter.plot(new PlotJob(id.toString(), status.kind(),
+                        JobJson.parse(status.paramsJson()), JobJson.parse(status.result())), plot));
+                plotted = true;
+            }
             JobLauncher.print(status, root.json, spec.commandLine().getOut());
+            if (plot != null && !plotted) {
+                spec.commandLine().getErr().println(spec.qualifiedName() + ": no plot: job " + id + " "
+                        + status.state().wire() + " and has no result to draw");
+            } else if (plotted && !root.json) {
+                spec.commandLine().getErr().println(spec.qualifiedName() + ": plot written to " + plot);
+            }
             return status.state() == JobState.SUCCEEDED ? ExitCodes.OK : ExitCodes.JOB_FAILED;
+        }
+    }
+
+    /** Runs a plotting step, turning what the user can fix into the usage exit code. */
+    private static void usage(Runnable step) {
+        try {
+            step.run();
+        } catch (PlotException e) {
+            throw new CliException(ExitCodes.USAGE, e.getMessage());
         }
     }
 }

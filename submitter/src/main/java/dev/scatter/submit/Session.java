@@ -6,6 +6,8 @@ import dev.scatter.broker.RedisUri;
 import dev.scatter.cli.ExitCodes;
 import dev.scatter.cli.Logging;
 import dev.scatter.cli.RedisSource;
+import dev.scatter.task.RunnerSettings;
+import dev.scatter.task.TaskKinds;
 import java.io.PrintWriter;
 
 /**
@@ -43,7 +45,8 @@ final class Session implements AutoCloseable {
      * For commands that run a job: the given Redis, plus {@code localRunners} runners in this process if asked;
      * or, with no Redis given, an embedded one and a runner per core (or {@code localRunners}).
      */
-    static Session forJob(SubmitCommand root, Integer localRunners, String queue, PrintWriter err) {
+    static Session forJob(SubmitCommand root, Integer localRunners, String queue, RunnerSettings settings,
+                          TaskKinds kinds, PrintWriter err) {
         quietLogs();
         String uri = RedisSource.resolve(root.redis, root.env).orElse(null);
         if (uri != null) {
@@ -52,7 +55,7 @@ final class Session implements AutoCloseable {
                 return new Session(broker, null);
             }
             LocalCluster runners = LocalCluster.withoutRedis();
-            runners.startRunners(broker, localRunners, queue);
+            runners.startRunners(broker, localRunners, queue, settings, kinds);
             err.println("submit: " + localRunners + " local runners on " + RedisUri.parse(uri));
             return new Session(broker, runners);
         }
@@ -67,7 +70,7 @@ final class Session implements AutoCloseable {
         }
         err.println("submit: no Redis given (--redis or " + RedisSource.ENV + "): running locally with an embedded "
                 + cluster.describeRedis() + " and " + count + " local runner" + (count == 1 ? "" : "s"));
-        cluster.startRunners(broker, count, queue);
+        cluster.startRunners(broker, count, queue, settings, kinds);
         return new Session(broker, cluster);
     }
 

@@ -16,8 +16,9 @@ import picocli.CommandLine.ScopeType;
             "With no Redis given (no --redis, no REDIS_URL), job commands run locally: an embedded Redis and local"
                 + " runners start, the job runs, the result prints, and everything stops."},
         subcommands = {
-            PiCommand.class, StatusCommand.class, WaitCommand.class, ResultCommand.class, CancelCommand.class,
-            JobsCommand.class, RunnersCommand.class, DeadCommand.class, RetryCommand.class, BacklogCommand.class,
+            PiCommand.class, CmdCommand.class, JobCommand.class, StatusCommand.class, WaitCommand.class,
+            ResultCommand.class, CancelCommand.class, JobsCommand.class, RunnersCommand.class, DeadCommand.class,
+            RetryCommand.class, BacklogCommand.class,
             AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -17,7 +17,8 @@ import java.util.concurrent.CancellationException;
 /**
  * The Monte-Carlo estimate of pi: each task counts how many of its samples fall inside the quarter circle; the
  * reduce adds the counts up and reports the estimate 4·inside/samples with its standard error and a 95%
- * interval. Parameters: {@code samples} (total), {@code seed} (chosen at random when absent, and reported).
+ * interval, and how the estimate converged as tasks completed ({@code running}, for plots). Parameters:
+ * {@code samples} (total), {@code seed} (chosen at random when absent, and reported).
  */
 public final class PiKind implements TaskKind {
 
@@ -61,7 +62,8 @@ public final class PiKind implements TaskKind {
         if (inside < 0) {
             throw new CancellationException(task.stop().reason());
         }
-        return JSON.objectNode().put("inside", inside).put("samples", samples).put("runner", task.runner());
+        return JSON.objectNode().put("inside", inside).put("samples", samples).put("runner", task.runner())
+                .put("finishedAt", System.currentTimeMillis());
     }
 
     @Override
@@ -85,6 +87,7 @@ public final class PiKind implements TaskKind {
                 .put("estimate", estimate)
                 .put("stdError", stdError);
         result.putArray("ci95").add(estimate - 1.96 * stdError).add(estimate + 1.96 * stdError);
+        result.set("running", RunningEstimate.of(job.partials().values()));
         return result
                 .put("samples", samples)
                 .put("inside", inside)

@@ -1,0 +1,156 @@
+package dev.scatter.kinds.cmd;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scatter.task.InvalidParametersException;
+import dev.scatter.task.ReduceContext;
+import dev.scatter.task.RunnerSettings;
+import dev.scatter.task.TaskContext;
+import dev.scatter.task.TaskKind;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Command sweeps: each task runs an external command with its parameters filled in (a script over seeds, a
+ * training run over a grid). Only runners started with --allow-commands run them; others quarantine the task
+ * with that reason. A task's result is the command's exit code, duration, the tails of its output, and the
+ * JSON object it printed on its last line, if any. A non-zero exit is a result, not an error to retry: the
+ * reduce lists such tasks with their exit codes, next to the summary of every numeric metric.
+ *
+ * <p>Parameters: {@code command} (the arguments, with {name} placeholders), {@code axes} (see
+ * {@link CommandGrid}), optionally {@code timeoutSeconds} (per task; the runner's --task-timeout also caps it).
+ */
+public final class CommandKind implements TaskKind {
+
+    public static final String NAME = "cmd";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int TAIL_CHARS = 4000;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public ObjectNode prepare(ObjectNode params, int tasks) {
+        CommandTemplate template = template(params);
+        CommandGrid grid = CommandGrid.fromJson(params.get("axes"));
+        template.requireKnown(grid.names());
+        if (grid.size() != tasks) {
+            throw new InvalidParametersException("the parameters make " + grid.size() + " tasks, not " + tasks);
+        }
+        return params;
+    }
+
+    @Override
+    public JsonNode run(TaskContext task) throws IOException, InterruptedException {
+        RunnerSettings settings = task.settings();
+        if (!settings.allowCommands()) {
+            throw new InvalidParametersException("this runner does not run commands: start it with --allow-commands");
+        }
+        CommandGrid grid = CommandGrid.fromJson(task.params().get("axes"));
+        Map<String, String> values = grid.valuesOf(task.index());
+        Map<String, String> fill = new LinkedHashMap<>(values);
+        fill.put("task", Integer.toString(task.index()));
+        fill.put("job", task.jobId());
+        List<String> command = template(task.params()).fill(fill);
+
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SCATTER_JOB", task.jobId());
+        env.put("SCATTER_TASK", Integer.toString(task.index()));
+        values.forEach((k, v) -> env.put("SCATTER_PARAM_" + k.toUpperCase(Locale.ROOT), v));
+
+        Duration timeout = settings.taskTimeout();
+        long jobTimeout = task.params().path("timeoutSeconds").asLong(0);
+        if (jobTimeout > 0 && Duration.ofSeconds(jobTimeout).compareTo(timeout) < 0) {
+            timeout = Duration.ofSeconds(jobTimeout);
+        }
+        CommandRun.Outcome outcome = CommandRun.run(command, settings.workDir(), env, timeout, task.stop());
+
+        ObjectNode result = JsonNodeFactory.instance.objectNode();
+        ObjectNode valuesNode = result.putObject("values");
+        values.forEach(valuesNode::put);
+        if (outcome.exitCode() == null) {
+            result.putNull("exitCode");
+        } else {
+            result.put("exitCode", outcome.exitCode());
+        }
+        result.put("timedOut", outcome.timedOut());
+        result.put("seconds", outcome.seconds());
+        result.put("stdoutTail", tail(outcome.stdout()));
+        result.put("stderrTail", tail(outcome.stderr()));
+        JsonNode metrics = lastLineObject(outcome.stdout());
+        if (metrics != null) {
+            result.set("metrics", metrics);
+        }
+        return result;
+    }
+
+    @Override
+    public JsonNode reduce(ReduceContext job) {
+        MetricSummary summary = new MetricSummary();
+        ArrayNode failed = JsonNodeFactory.instance.arrayNode();
+        double seconds = 0;
+        for (Map.Entry<Integer, JsonNode> e : job.partials().entrySet()) {
+            JsonNode r = e.getValue();
+            seconds += r.path("seconds").asDouble();
+            boolean ok = r.path("exitCode").isInt() && r.path("exitCode").asInt() == 0;
+            if (ok) {
+                summary.add(r.get("metrics"));
+            } else {
+                ObjectNode f = failed.addObject();
+                f.put("task", e.getKey());
+                f.set("values", r.get("values"));
+                f.set("exitCode", r.get("exitCode"));
+                f.put("timedOut", r.path("timedOut").asBoolean());
+                String stderr = r.path("stderrTail").asText("");
+                f.put("stderrTail", stderr.length() > 500 ? stderr.substring(stderr.length() - 500) : stderr);
+            }
+        }
+        ObjectNode result = JsonNodeFactory.instance.objectNode();
+        result.put("tasks", job.tasks());
+        result.put("succeeded", job.tasks() - failed.size());
+        result.put("failedCount", failed.size());
+        result.put("taskSeconds", seconds);
+        result.set("metrics", summary.toJson());
+        result.set("failed", failed);
+        return result;
+    }
+
+    private static CommandTemplate template(JsonNode params) {
+        JsonNode command = params.get("command");
+        if (command == null || !command.isArray()) {
+            throw new InvalidParametersException("a command sweep needs a command (write it after --)");
+        }
+        List<String> args = new ArrayList<>();
+        command.forEach(a -> args.add(a.asText()));
+        return new CommandTemplate(args);
+    }
+
+    /** The JSON object on the last non-blank line of the output, if that is what it is. */
+    static JsonNode lastLineObject(String stdout) {
+        String[] lines = stdout.strip().split("\r?\n");
+        String last = lines[lines.length - 1].strip();
+        if (!last.startsWith("{")) {
+            return null;
+        }
+        try {
+            JsonNode node = JSON.readTree(last);
+            return node.isObject() ? node : null;
+        } catch (IOException notJson) {
+            return null;
+        }
+    }
+
+    private static String tail(String text) {
+        return text.length() <= TAIL_CHARS ? text : text.substring(text.length() - TAIL_CHARS);
+    }
+}
