@@ -11,13 +11,16 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 /**
  * The runner's HTTP endpoint, for orchestrators and scrapers: {@code /healthz} (the process lives),
  * {@code /readyz} (Redis reachable and not draining), {@code /metrics} (Prometheus) and {@code /backlog} (JSON,
  * for autoscalers that read a value from an HTTP endpoint). The JDK's own HTTP server is enough for four
- * read-only endpoints.
+ * read-only endpoints. It starts before the runner has reached Redis, so that an orchestrator sees a live
+ * process that is not ready yet, rather than a dead one.
  */
 public final class HealthServer implements AutoCloseable {
 
@@ -25,7 +28,7 @@ public final class HealthServer implements AutoCloseable {
 
     private final HttpServer server;
 
-    public HealthServer(int port, Runner runner, PrometheusMeterRegistry registry) {
+    public HealthServer(int port, Supplier<Runner> runners, PrometheusMeterRegistry registry) {
         try {
             server = HttpServer.create(new InetSocketAddress(port), 16);
         } catch (IOException e) {
@@ -38,7 +41,10 @@ public final class HealthServer implements AutoCloseable {
         }));
         server.createContext("/healthz", exchange -> respond(exchange, 200, "text/plain", "ok\n"));
         server.createContext("/readyz", exchange -> {
-            if (!runner.isAcceptingWork()) {
+            Runner runner = runners.get();
+            if (runner == null) {
+                respond(exchange, 503, "text/plain", "starting: connecting to Redis\n");
+            } else if (!runner.isAcceptingWork()) {
                 respond(exchange, 503, "text/plain", "draining\n");
             } else if (!runner.isRedisReachable()) {
                 respond(exchange, 503, "text/plain", "redis unreachable\n");
@@ -48,7 +54,7 @@ public final class HealthServer implements AutoCloseable {
         });
         server.createContext("/metrics", exchange ->
                 respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape()));
-        server.createContext("/backlog", exchange -> respond(exchange, 200, "application/json", backlog(runner)));
+        server.createContext("/backlog", exchange -> respond(exchange, 200, "application/json", backlog(runners.get())));
         server.start();
     }
 
@@ -60,7 +66,7 @@ public final class HealthServer implements AutoCloseable {
         ObjectNode root = JSON.createObjectNode();
         ObjectNode queues = JSON.createObjectNode();
         long outstanding = 0;
-        for (QueueBacklog b : runner.backlog().values()) {
+        for (QueueBacklog b : runner == null ? List.<QueueBacklog>of() : runner.backlog().values()) {
             queues.putObject(b.queue()).put("ready", b.ready()).put("delayed", b.delayed())
                     .put("inFlight", b.inFlight()).put("outstanding", b.outstanding());
             outstanding += b.outstanding();

@@ -21,6 +21,8 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -147,27 +149,38 @@ public final class RunnerCommand implements Callable<Integer> {
             err.println("runner: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        Broker broker = connect(uri);
-        if (broker == null) {
-            return stopRequested.getCount() == 0 ? ExitCodes.OK : ExitCodes.REDIS;
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        AtomicReference<Runner> started = new AtomicReference<>();
+        HealthServer http;
+        try {
+            http = httpPort == null ? null : new HealthServer(httpPort, started::get, registry);
+        } catch (UncheckedIOException e) {
+            err.println("runner: --http-port: " + e.getMessage());
+            return ExitCodes.USAGE;
         }
-        try (broker) {
-            PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-            new JvmMemoryMetrics().bindTo(registry);
-            new JvmGcMetrics().bindTo(registry);
-            new ProcessorMetrics().bindTo(registry);
-            Runner runner = new Runner(broker, kinds, config, new RunnerMetrics(registry)).start();
-            HealthServer http = httpPort == null ? null : new HealthServer(httpPort, runner, registry);
-            if (http != null) {
-                LOG.info("serving /healthz, /readyz, /metrics and /backlog on port {}", http.port());
+        if (http != null) {
+            LOG.info("serving /healthz, /readyz, /metrics and /backlog on port {}", http.port());
+        }
+        try {
+            Broker broker = connect(uri);
+            if (broker == null) {
+                return stopRequested.getCount() == 0 ? ExitCodes.OK : ExitCodes.REDIS;
             }
-            stopRequested.await();
-            runner.shutdown();
+            try (broker) {
+                Runner runner = new Runner(broker, kinds, config, new RunnerMetrics(registry)).start();
+                started.set(runner);
+                stopRequested.await();
+                runner.shutdown();
+            }
+            return ExitCodes.OK;
+        } finally {
             if (http != null) {
                 http.close();
             }
         }
-        return ExitCodes.OK;
     }
 
     /** Connects, waiting out an unreachable Redis with back-off; null on refused credentials or a stop request. */

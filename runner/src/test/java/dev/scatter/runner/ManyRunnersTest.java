@@ -100,6 +100,19 @@ class ManyRunnersTest {
         }
     }
 
+    @Test
+    void aRunnerWaitingForRedisAtStartIsAliveButNotReady() throws Exception {
+        int port = FreePort.pick();
+        try (RunnerProcess runner = RunnerProcess.start("redis://127.0.0.1:" + FreePort.pick(), "--http-port",
+                Integer.toString(port))) {
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> get(port, "/healthz").statusCode() == 200);
+            HttpResponse<String> ready = get(port, "/readyz");
+            assertThat(ready.statusCode()).isEqualTo(503);
+            assertThat(ready.body()).contains("connecting to Redis");
+            assertThat(runner.terminate(15)).as("SIGTERM while waiting for Redis").isZero();
+        }
+    }
+
     private static HttpResponse<String> get(int port, String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());

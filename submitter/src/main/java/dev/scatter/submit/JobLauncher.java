@@ -98,7 +98,15 @@ final class JobLauncher {
         }
     }
 
+    /**
+     * 0 when the job succeeded, 1 when it failed or was cancelled; and 1 for a command sweep some of whose
+     * commands exited non-zero, as GNU parallel and xargs do, so a script notices.
+     */
     static int exitCode(JobStatus job) {
-        return job.state() == JobState.SUCCEEDED ? ExitCodes.OK : ExitCodes.JOB_FAILED;
+        if (job.state() != JobState.SUCCEEDED) {
+            return ExitCodes.JOB_FAILED;
+        }
+        boolean commandsFailed = "cmd".equals(job.kind()) && JobJson.parse(job.result()).path("failedCount").asInt() > 0;
+        return commandsFailed ? ExitCodes.JOB_FAILED : ExitCodes.OK;
     }
 }

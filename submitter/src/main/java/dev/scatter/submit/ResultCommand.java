@@ -33,7 +33,7 @@ final class ResultCommand implements Callable<Integer> {
 
     @Option(names = "--plot", paramLabel = "FILE",
             description = {"Also draw the result into FILE, PNG or SVG by its extension: for pi the running estimate"
-                + " with its 95% band; for sweep the mean score over the grid (a heatmap over two parameters, error"
+                + " with its 95%% band; for sweep the mean score over the grid (a heatmap over two parameters, error"
                 + " bars over one); for cmd each metric's distribution."})
     private Path plot;
 
@@ -67,7 +67,7 @@ final class ResultCommand implements Callable<Integer> {
             } else if (plotted && !root.json) {
                 spec.commandLine().getErr().println(spec.qualifiedName() + ": plot written to " + plot);
             }
-            return status.state() == JobState.SUCCEEDED ? ExitCodes.OK : ExitCodes.JOB_FAILED;
+            return JobLauncher.exitCode(status);
         }
     }
 

@@ -16,14 +16,14 @@ import picocli.CommandLine.ScopeType;
             "With no Redis given (no --redis, no REDIS_URL), job commands run locally: an embedded Redis and local"
                 + " runners start, the job runs, the result prints, and everything stops."},
         subcommands = {
-            PiCommand.class, CmdCommand.class, JobCommand.class, StatusCommand.class, WaitCommand.class,
+            PiCommand.class, SweepCommand.class, CmdCommand.class, JobCommand.class, StatusCommand.class, WaitCommand.class,
             ResultCommand.class, CancelCommand.class, JobsCommand.class, RunnersCommand.class, DeadCommand.class,
             RetryCommand.class, BacklogCommand.class,
             AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success (for a job: it succeeded)",
-            "1:the job failed or was cancelled",
+            "1:the job failed or was cancelled (or, for cmd, a command exited non-zero)",
             "2:bad command line or input; nothing was done",
             "3:Redis unreachable, or it refused the connection or the credentials",
             "4:no such job (or it has expired)",

@@ -33,7 +33,8 @@ class CommandSweepTest {
     @Test
     void aSeedSweepSummarisesMetricsAndListsFailures() throws Exception {
         Cli.Run run = Cli.withoutRedis().run(args("cmd", "--seeds", "1..6", "--local", "2", "--json", "--"));
-        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.exitCode()).as("a command exited non-zero: " + run).isEqualTo(1);
+        assertThat(JSON.readTree(run.out()).path("state").asText()).isEqualTo("succeeded");
         JsonNode result = JSON.readTree(run.out()).path("result");
         assertThat(result.path("tasks").asInt()).isEqualTo(6);
         assertThat(result.path("failedCount").asInt()).isEqualTo(1);
@@ -81,7 +82,7 @@ class CommandSweepTest {
     void aCommandPastItsTimeoutIsKilledAndReported() throws Exception {
         Cli.Run run = Cli.withoutRedis().run("cmd", "--seeds", "1..1", "--task-timeout", "500ms", "--local", "1",
                 "--json", "--", "sleep", "30");
-        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
         JsonNode failed = JSON.readTree(run.out()).path("result").path("failed").get(0);
         assertThat(failed.path("timedOut").asBoolean()).isTrue();
         assertThat(failed.path("exitCode").isNull()).isTrue();

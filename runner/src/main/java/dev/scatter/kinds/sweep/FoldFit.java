@@ -4,7 +4,8 @@ import dev.scatter.task.InvalidParametersException;
 
 /**
  * One task of a sweep: fits the classifier on the rows outside a fold (standardized first if asked, the scaler
- * fitted on those rows only) and scores its predictions on the fold's rows.
+ * fitted on those rows only) and scores its predictions on the fold's rows. A fit cannot be interrupted (LIBSVM
+ * has no hook for it): a task told to stop finishes its fit, and its result is then dropped.
  */
 final class FoldFit {
 

@@ -8,11 +8,11 @@ import java.nio.charset.StandardCharsets;
  * judged as seen over a white page, where a faint colour fades to white: {@code seen = (c·a + 255·(255 − a)) / 255}
  * (integer division) for r and b; it is labelled {@code red} when {@code seenR − seenB + noise > 0}, else
  * {@code blue}, the noise being the sum of four draws from 0..31 less 62 (roughly normal, standard deviation 18),
- * as if a person called each colour. Faint colours are hard to call; green is a distractor. The features are on
- * the 0..255 scale, so {@code --scale} changes the results (and a linear kernel needs it to converge quickly).
+ * as if a person called each colour. Faint colours are hard to call; green is a distractor. The features are
+ * written as colour libraries give them, from 0 to 1: c / 255 to four decimals (rounded half up).
  *
- * <p>Only integer arithmetic on a fixed-seed {@link SplitMix64}: the same rows on every machine, and the reference
- * script (submitter/src/test/resources/sweep-reference) generates them identically in Python.
+ * <p>Only integer arithmetic on a fixed-seed {@link SplitMix64}: the same bytes on every machine, and the
+ * reference script (submitter/src/test/resources/sweep-reference) generates them identically in Python.
  */
 public final class RgbaDemo {
 
@@ -27,7 +27,7 @@ public final class RgbaDemo {
 
     /** The dataset as CSV: header {@code r,g,b,a,label}, then {@code rows} rows. */
     public static byte[] csv(int rows) {
-        StringBuilder out = new StringBuilder(rows * 20 + 16).append("r,g,b,a,label\n");
+        StringBuilder out = new StringBuilder(rows * 32 + 16).append("r,g,b,a,label\n");
         SplitMix64 random = new SplitMix64(SEED);
         for (int i = 0; i < rows; i++) {
             int r = channel(random);
@@ -41,10 +41,19 @@ public final class RgbaDemo {
             int seenR = (r * a + 255 * (255 - a)) / 255;
             int seenB = (b * a + 255 * (255 - a)) / 255;
             String label = seenR - seenB + noise > 0 ? "red" : "blue";
-            out.append(r).append(',').append(g).append(',').append(b).append(',').append(a).append(',')
-                    .append(label).append('\n');
+            unit(out, r).append(',');
+            unit(out, g).append(',');
+            unit(out, b).append(',');
+            unit(out, a).append(',').append(label).append('\n');
         }
         return out.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** c / 255 to four decimals, rounded half up, in integer arithmetic: 0.0000 to 1.0000. */
+    private static StringBuilder unit(StringBuilder out, int c) {
+        int q = (c * 20000 + 255) / 510;
+        String decimals = Integer.toString(q % 10000);
+        return out.append(q / 10000).append('.').append("0".repeat(4 - decimals.length())).append(decimals);
     }
 
     private static int channel(SplitMix64 random) {

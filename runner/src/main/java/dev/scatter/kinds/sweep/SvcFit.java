@@ -1,5 +1,8 @@
 package dev.scatter.kinds.sweep;
 
+import dev.scatter.task.InvalidParametersException;
+import java.util.Arrays;
+import java.util.Comparator;
 import libsvm.svm;
 import libsvm.svm_model;
 import libsvm.svm_node;
@@ -32,7 +35,7 @@ final class SvcFit {
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> y[i]));  // stable: file order kept
+        Arrays.sort(order, Comparator.comparingInt(i -> y[i]));  // stable: file order kept within a class
         svm_problem problem = new svm_problem();
         problem.l = n;
         problem.x = new svm_node[n][];
@@ -64,7 +67,7 @@ final class SvcFit {
         p.p = 0.1;
         String error = svm.svm_check_parameter(problem, p);
         if (error != null) {
-            throw new IllegalArgumentException("LIBSVM refused the parameters: " + error);
+            throw new InvalidParametersException("LIBSVM refused the parameters: " + error);
         }
         return new SvcFit(svm.svm_train(problem, p));
     }

@@ -13,6 +13,8 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -25,6 +27,7 @@ import javax.xml.transform.stream.StreamResult;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 
 /**
@@ -34,15 +37,20 @@ import org.xml.sax.SAXException;
  */
 final class ChartFiles {
 
+    /** Digits past the hundredths in a path's coordinates. */
+    private static final Pattern FINE_DECIMALS = Pattern.compile("(\\d\\.\\d{2})\\d+");
+
     private ChartFiles() {
     }
 
     static void write(Figure figure, Path file) throws IOException {
         PlotFormat format = PlotFormat.of(file);
         Path absolute = file.toAbsolutePath();
-        Path temp = Files.createTempFile(absolute.getParent(), ".plot-", ".tmp");
+        // Not Files.createTempFile: its owner-only permissions would carry over to the plot.
+        Path temp = absolute.resolveSibling("." + absolute.getFileName() + "." + ProcessHandle.current().pid() + "."
+                + System.nanoTime() + ".tmp");
         try {
-            try (OutputStream out = Files.newOutputStream(temp)) {
+            try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 if (format == PlotFormat.PNG) {
                     writePng(figure, out);
                 } else {
@@ -74,7 +82,7 @@ final class ChartFiles {
         ByteArrayOutputStream svg = new ByteArrayOutputStream();
         new SVGProcessor().getDocument(g.getCommands(), new PageSize(0, 0, figure.width(), figure.height()))
                 .writeTo(svg);
-        out.write(withTitle(svg.toByteArray(), figure.title()));
+        out.write(finish(svg.toByteArray(), figure.title()));
     }
 
     private static void paint(Figure figure, Graphics2D g) {
@@ -96,10 +104,11 @@ final class ChartFiles {
 
     /**
      * XChart draws its text as outlines, so the SVG holds no words; a {@code <title>} gives it its name back for
-     * viewers, search and screen readers. The document is re-serialised without its DOCTYPE, whose DTD is never
-     * fetched.
+     * viewers, search and screen readers. Those outlines are most of the file: their coordinates are cut to
+     * hundredths of a pixel, which no screen shows, and the file to about half. The document is re-serialised
+     * without its DOCTYPE, whose DTD is never fetched.
      */
-    private static byte[] withTitle(byte[] svg, String title) throws IOException {
+    private static byte[] finish(byte[] svg, String title) throws IOException {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setNamespaceAware(true);
@@ -110,13 +119,18 @@ final class ChartFiles {
             Element titleElement = doc.createElementNS(root.getNamespaceURI(), "title");
             titleElement.setTextContent(title);
             root.insertBefore(titleElement, root.getFirstChild());
+            NodeList paths = doc.getElementsByTagNameNS("*", "path");
+            for (int i = 0; i < paths.getLength(); i++) {
+                Element path = (Element) paths.item(i);
+                path.setAttribute("d", FINE_DECIMALS.matcher(path.getAttribute("d")).replaceAll("$1"));
+            }
             var transformer = TransformerFactory.newInstance().newTransformer();
             transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             transformer.transform(new DOMSource(doc), new StreamResult(out));
             return out.toByteArray();
         } catch (ParserConfigurationException | SAXException | TransformerException e) {
-            throw new IOException("could not add a title to the SVG: " + e.getMessage(), e);
+            throw new IOException("could not finish the SVG: " + e.getMessage(), e);
         }
     }
 }

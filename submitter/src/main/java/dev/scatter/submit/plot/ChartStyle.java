@@ -2,8 +2,9 @@ package dev.scatter.submit.plot;
 
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.font.FontRenderContext;
+import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.AxesChartStyler;
-import org.knowm.xchart.style.Styler;
 
 /** The look every plot shares: white background, fonts large enough to read when the image is shrunk. */
 final class ChartStyle {
@@ -40,10 +41,33 @@ final class ChartStyle {
         styler.setAxisTickLabelsFont(font(Font.PLAIN, 13 * scale));
         styler.setLegendFont(font(Font.PLAIN, 13 * scale));
         styler.setLegendBorderColor(Color.LIGHT_GRAY);
-        styler.setLegendPosition(Styler.LegendPosition.InsideNE);
         styler.setChartPadding(12);
         styler.setAntiAlias(true);
         return styler;
+    }
+
+    /**
+     * Shrinks the title's type until it fits the chart's width: XChart draws a title on one line and clips what
+     * does not fit. Titles here carry the job id and numbers, whose length varies.
+     */
+    static void fitTitle(Chart<?, ?> chart) {
+        Font font = chart.getStyler().getChartTitleFont();
+        double room = chart.getWidth() - 4.0 * chart.getStyler().getChartPadding();
+        FontRenderContext context = new FontRenderContext(null, true, true);
+        while (font.getSize() > 11 && font.getStringBounds(chart.getTitle(), context).getWidth() > room) {
+            font = font.deriveFont((float) font.getSize() - 1);
+        }
+        chart.getStyler().setChartTitleFont(font);
+    }
+
+    /**
+     * "(job mh3k2x9a7f2kq)" for a chart title. A job on a queue with a long name keeps the queue's start and the
+     * whole id, which is what tells jobs apart.
+     */
+    static String jobSuffix(String jobId) {
+        int slash = jobId.lastIndexOf('/');
+        String shown = slash > 12 ? jobId.substring(0, 10) + "…" + jobId.substring(slash) : jobId;
+        return " (job " + shown + ")";
     }
 
     private static Font font(int style, float size) {

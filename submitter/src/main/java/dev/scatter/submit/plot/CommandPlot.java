@@ -1,8 +1,9 @@
 package dev.scatter.submit.plot;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.Font;
+import java.awt.font.FontRenderContext;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.knowm.xchart.CategoryChart;
@@ -39,8 +40,7 @@ final class CommandPlot {
         int failed = job.result().path("failed").size();
         List<CategoryChart> charts = new ArrayList<>();
         boolean single = metrics.size() == 1;
-        for (Iterator<Map.Entry<String, JsonNode>> it = metrics.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> metric = it.next();
+        for (Map.Entry<String, JsonNode> metric : metrics.properties()) {
             List<Double> values = new ArrayList<>();
             metric.getValue().path("values").forEach(v -> {
                 if (v.isNumber() && Double.isFinite(v.asDouble())) {
@@ -73,33 +73,54 @@ final class CommandPlot {
             counts.add((double) values.size());
         } else {
             boolean integers = values.stream().allMatch(v -> v == Math.rint(v)) && max - min < MAX_INTEGER_BINS;
+            int bins = integers ? (int) (max - min) + 1 : bins(values.size());
             Histogram h = integers
-                    ? new Histogram(values, (int) (max - min) + 1, min - 0.5, max + 0.5)
-                    : new Histogram(values, bins(values.size()), min, max);
-            h.getxAxisData().forEach(center -> labels.add(Numbers.compact(center)));
+                    ? new Histogram(values, bins, min - 0.5, max + 0.5)
+                    : new Histogram(values, bins, min, max);
+            // Each bar is labelled by its centre, to as many decimals as tell neighbours apart.
+            double step = integers ? 1 : (max - min) / bins;
+            h.getxAxisData().forEach(center -> labels.add(Numbers.toStep(center, step)));
             counts.addAll(h.getyAxisData());
         }
         double mean = summary.path("mean").asDouble(values.stream().mapToDouble(Double::doubleValue).average().orElse(0));
         double std = summary.path("std").asDouble(0);
-        String title = name + ": mean " + Numbers.plusMinus(mean, std) + " (sd)";
+        String title = name + ": mean " + Numbers.compact(mean) + ", sd " + Numbers.compact(std);
         String xTitle = name + " (" + values.size() + (tasks > 0 ? " of " + tasks : "") + " tasks"
                 + (failed > 0 ? "; " + failed + " failed" : "") + ")";
-        CategoryChart chart = new CategoryChartBuilder()
-                .width(single ? SINGLE_WIDTH : CELL_WIDTH).height(single ? SINGLE_HEIGHT : CELL_HEIGHT)
+        int width = single ? SINGLE_WIDTH : CELL_WIDTH;
+        CategoryChart chart = new CategoryChartBuilder().width(width).height(single ? SINGLE_HEIGHT : CELL_HEIGHT)
                 .title(title).xAxisTitle(xTitle).yAxisTitle("tasks").build();
         if (single) {
             ChartStyle.large(chart.getStyler());
         } else {
             ChartStyle.small(chart.getStyler());
         }
+        ChartStyle.fitTitle(chart);
         chart.getStyler().setLegendVisible(false);
-        chart.getStyler().setAvailableSpaceFill(0.96);
-        chart.getStyler().setYAxisDecimalPattern("#,##0");
+        // Bars touch, as a histogram's do; a lone bar stays a bar rather than filling the chart.
+        chart.getStyler().setAvailableSpaceFill(labels.size() == 1 ? 0.25 : 0.96);
         chart.getStyler().setYAxisMin(0.0);
-        chart.getStyler().setXAxisMaxLabelCount(single ? 16 : 8);
+        integerTicks(chart, counts.stream().mapToDouble(Double::doubleValue).max().orElse(1));
+        // Every bar keeps its label; they turn when side by side they would not fit under the plot.
+        Font font = chart.getStyler().getAxisTickLabelsFont();
+        FontRenderContext context = new FontRenderContext(null, true, true);
+        double widest = labels.stream().mapToDouble(l -> font.getStringBounds(l, context).getWidth()).max().orElse(0);
+        chart.getStyler().setXAxisLabelRotation(labels.size() * (widest + 8) > 0.85 * width ? 45 : 0);
         CategorySeries series = chart.addSeries(name, labels, counts);
         series.setFillColor(ChartStyle.BLUE);
         return chart;
+    }
+
+    /**
+     * Counts are whole: XChart picks its tick step from a spacing hint in pixels, and over a small range it would
+     * step by halves. A hint of about one count's height makes the step at least one.
+     */
+    private static void integerTicks(CategoryChart chart, double maxCount) {
+        if (maxCount <= 10) {
+            // The plot's height: the chart's, less its title, axis title and tick labels.
+            double plotHeight = 0.92 * (chart.getHeight() - 120);
+            chart.getStyler().setYAxisTickMarkSpacingHint((int) Math.ceil(plotHeight / Math.max(1, maxCount)));
+        }
     }
 
     /** About the square root of the count (a common rule that neither over- nor under-smooths small samples). */

@@ -38,8 +38,21 @@ final class Numbers {
         return compact(value) + SUFFIXES[i];
     }
 
-    /** A mean with its spread, each to three significant digits: 0.953 ± 0.0123. */
-    static String plusMinus(double mean, double spread) {
-        return String.format(Locale.ROOT, "%.3g ± %.3g", mean, spread).replace("e+00", "");
+    /**
+     * A value with its uncertainty: the uncertainty to two significant digits and the value to the same decimal
+     * place, so that no digit is printed that the uncertainty makes meaningless: 3.14094 ± 0.00093, 3.16 ± 0.10.
+     */
+    static String withUncertainty(double value, double uncertainty) {
+        if (!(uncertainty > 0) || !Double.isFinite(uncertainty)) {
+            return compact(value);
+        }
+        int decimals = Math.max(0, 1 - (int) Math.floor(Math.log10(uncertainty)));
+        return String.format(Locale.ROOT, "%." + decimals + "f ± %." + decimals + "f", value, uncertainty);
+    }
+
+    /** Enough decimals to tell apart values that differ by at least {@code step}: for histogram bins. */
+    static String toStep(double x, double step) {
+        int decimals = step > 0 ? Math.max(0, (int) Math.ceil(-Math.log10(step) - 1e-9)) : 4;
+        return String.format(Locale.ROOT, "%." + Math.min(decimals, 12) + "f", x);
     }
 }

@@ -7,6 +7,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -42,19 +43,59 @@ final class PiPlot {
         }
         double first = samples[0];
         double last = samples[n - 1];
-        // A log axis shows the 1/sqrt(samples) narrowing evenly, but only once the samples span a decade.
-        boolean log = first > 0 && last / first >= 10;
+        // A log axis shows the 1/sqrt(samples) narrowing evenly; it labels only the decades (as is usual), so it
+        // is used once the samples span two of them. Shorter spans read better on a linear axis.
+        boolean log = first > 0 && last / first >= 100;
 
-        String title = title(jobId, result, n, last);
+        String title = title(jobId, result, n, last, estimate[n - 1], (high[n - 1] - low[n - 1]) / 2);
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
                 .xAxisTitle(log ? "samples counted (log scale)" : "samples counted")
                 .yAxisTitle("estimate of π").build();
         ChartStyle.large(chart.getStyler());
-        chart.getStyler().setXAxisLogarithmic(log);
-        chart.getStyler().setxAxisTickLabelsFormattingFunction(Numbers::count);
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+        ChartStyle.fitTitle(chart);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        if (log) {
+            // XChart's own log ticks, at the decades; a custom label function would replace them with linear ones.
+            chart.getStyler().setXAxisLogarithmic(true);
+            chart.getStyler().setXAxisLogarithmicDecadeOnly(true);
+            chart.getStyler().setXAxisDecimalPattern("#,##0");
+        } else {
+            chart.getStyler().setxAxisTickLabelsFormattingFunction(Numbers::count);
+        }
 
-        // The band is one closed polygon: along the upper bound, then back along the lower one.
+        if (n == 1) {
+            // One task: no band to draw, an error bar says the same.
+            XYSeries point = chart.addSeries("estimate, 95% interval", samples, estimate,
+                    new double[] {(high[0] - low[0]) / 2});
+            point.setMarker(SeriesMarkers.CIRCLE);
+            point.setMarkerColor(ChartStyle.BLUE);
+            point.setLineColor(ChartStyle.BLUE);
+            chart.getStyler().setErrorBarsColorSeriesColor(true);
+        } else {
+            addBand(chart, samples, low, high);
+            XYSeries line = chart.addSeries("running estimate", samples, estimate);
+            line.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
+            line.setLineColor(ChartStyle.BLUE);
+            line.setLineWidth(2f);
+            line.setMarker(n <= MAX_MARKED_POINTS ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+            line.setMarkerColor(ChartStyle.BLUE);
+        }
+
+        // With one point the line would have no length: it then spans from no samples to twice as many.
+        double[] truthX = n == 1 ? new double[] {0, 2 * first} : new double[] {first, last};
+        XYSeries truth = chart.addSeries(String.format(Locale.ROOT, "π = %.6f", Math.PI), truthX,
+                new double[] {Math.PI, Math.PI});
+        truth.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
+        truth.setLineColor(ChartStyle.RED);
+        truth.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                new float[] {8f, 6f}, 0f));
+        truth.setMarker(SeriesMarkers.NONE);
+        return Figure.of(title, chart);
+    }
+
+    /** The band is one closed polygon: along the upper bound, then back along the lower one. */
+    private static void addBand(XYChart chart, double[] samples, double[] low, double[] high) {
+        int n = samples.length;
         double[] bandX = new double[2 * n];
         double[] bandY = new double[2 * n];
         for (int i = 0; i < n; i++) {
@@ -68,31 +109,15 @@ final class PiPlot {
         band.setFillColor(ChartStyle.BLUE_BAND);
         band.setLineColor(ChartStyle.BLUE_BAND);
         band.setMarker(SeriesMarkers.NONE);
-
-        XYSeries line = chart.addSeries("running estimate", samples, estimate);
-        line.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
-        line.setLineColor(ChartStyle.BLUE);
-        line.setLineWidth(2f);
-        line.setMarker(n <= MAX_MARKED_POINTS ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
-        line.setMarkerColor(ChartStyle.BLUE);
-
-        XYSeries truth = chart.addSeries(String.format(Locale.ROOT, "π = %.6f", Math.PI),
-                new double[] {first, last}, new double[] {Math.PI, Math.PI});
-        truth.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
-        truth.setLineColor(ChartStyle.RED);
-        truth.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-                new float[] {8f, 6f}, 0f));
-        truth.setMarker(SeriesMarkers.NONE);
-        return Figure.of(title, chart);
     }
 
-    private static String title(String jobId, JsonNode result, int points, double samples) {
+    /** The title leads with the final estimate, from the result or, failing that, the last running point. */
+    private static String title(String jobId, JsonNode result, int points, double samples, double estimate,
+                                double halfWidth) {
         int tasks = result.path("tasks").asInt(points);
-        String estimate = result.has("estimate") && result.has("stdError")
-                ? String.format(Locale.ROOT, " %.5f ± %.5f", result.get("estimate").asDouble(),
-                        1.96 * result.get("stdError").asDouble())
-                : "";
-        return "π ≈" + estimate + " from " + Numbers.count(samples) + " samples in " + tasks
-                + (tasks == 1 ? " task" : " tasks") + " (job " + jobId + ")";
+        double value = result.path("estimate").asDouble(estimate);
+        double half = result.has("stdError") ? 1.96 * result.get("stdError").asDouble() : halfWidth;
+        return "π ≈ " + Numbers.withUncertainty(value, half) + " (95%) from " + Numbers.count(samples)
+                + " samples in " + tasks + (tasks == 1 ? " task" : " tasks") + ChartStyle.jobSuffix(jobId);
     }
 }

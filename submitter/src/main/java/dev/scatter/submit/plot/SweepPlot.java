@@ -1,16 +1,15 @@
 package dev.scatter.submit.plot;
 
-import dev.scatter.submit.plot.SweepGrid.Axis;
-import dev.scatter.submit.plot.SweepGrid.Cell;
+import dev.scatter.submit.plot.SweepCells.Axis;
+import dev.scatter.submit.plot.SweepCells.Cell;
 import java.awt.Color;
+import java.awt.Font;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
-import org.knowm.xchart.CategorySeries;
-import org.knowm.xchart.CategorySeries.CategorySeriesRenderStyle;
+import java.util.function.Function;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.HeatMapSeries;
@@ -40,26 +39,34 @@ final class SweepPlot {
     }
 
     static Figure figure(PlotJob job) {
-        SweepGrid grid = SweepGrid.of(job.id(), job.result());
+        SweepCells grid = SweepCells.of(job.id(), job.result());
         String score = scoreName(job);
         List<Axis> varying = grid.varyingByValueCount();
         if (varying.isEmpty()) {
             Cell only = grid.best();
             throw new PlotException("sweep job " + job.id() + " varies no parameter, so there is nothing to plot (mean "
-                    + score + " " + Numbers.plusMinus(only.mean(), only.std()) + ")");
+                    + score + " " + score(only.mean()) + ")");
         }
         Chart<?, ?> chart = varying.size() == 1
                 ? line(job, grid, varying.get(0), score)
                 : heatmap(job, grid, varying.get(0), varying.get(1), varying.subList(2, varying.size()), score);
+        ChartStyle.fitTitle(chart);
         return Figure.of(chart.getTitle(), chart);
     }
 
-    private static HeatMapChart heatmap(PlotJob job, SweepGrid grid, Axis x, Axis y, List<Axis> others, String score) {
-        // Each (x, y) square shows the best mean score among the cells there: with exactly two parameters
-        // varying there is one cell per square; with more, the others are maximised over.
+    private static HeatMapChart heatmap(PlotJob job, SweepCells grid, Axis x, Axis y, List<Axis> others, String score) {
+        // Named values read top-down in grid order; numbers read upwards, as on any axis.
+        List<String> yKeys = new ArrayList<>(y.keys());
+        List<String> yLabels = new ArrayList<>(y.labels());
+        if (!y.numeric()) {
+            java.util.Collections.reverse(yKeys);
+            java.util.Collections.reverse(yLabels);
+        }
+        // Each square shows the best mean score among the cells there: with exactly two parameters varying there
+        // is one cell per square; with more, the others are maximised over.
         Map<List<Integer>, Double> best = new LinkedHashMap<>();
         for (Cell c : grid.cells()) {
-            List<Integer> at = List.of(x.keys().indexOf(c.params().get(x.name())), y.keys().indexOf(c.params().get(y.name())));
+            List<Integer> at = List.of(x.keys().indexOf(c.params().get(x.name())), yKeys.indexOf(c.params().get(y.name())));
             best.merge(at, c.mean(), Math::max);
         }
         List<Number[]> data = new ArrayList<>();
@@ -67,66 +74,61 @@ final class SweepPlot {
         double min = best.values().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
         double max = best.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
 
-        Cell top = grid.best();
-        String over = others.isEmpty() ? "Mean " + score
-                : "Best mean " + score + " over " + String.join(", ", others.stream().map(Axis::name).toList());
-        String title = over + " by " + x.name() + " and " + y.name() + "; best " + Numbers.compact(top.mean())
-                + " at " + grid.describe(top, grid.varying()) + " (job " + job.id() + ")";
+        String title = others.isEmpty()
+                ? "Mean " + score + " by " + x.name() + " and " + y.name() + ChartStyle.jobSuffix(job.id())
+                : "Mean " + score + " by " + x.name() + " and " + y.name() + ", best over "
+                        + String.join(" and ", others.stream().map(Axis::name).toList()) + ChartStyle.jobSuffix(job.id());
         HeatMapChart chart = new HeatMapChartBuilder().width(WIDTH).height(HEIGHT).title(title)
                 .xAxisTitle(x.name()).yAxisTitle(y.name()).build();
         ChartStyle.large(chart.getStyler());
         chart.getStyler().setRangeColors(RANGE);
         chart.getStyler().setShowValue(true);
         chart.getStyler().setValueFontColor(ChartStyle.INK);
-        chart.getStyler().setValueFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN,
-                x.size() > 12 ? 10 : 13));
+        chart.getStyler().setValueFont(new Font(Font.SANS_SERIF, Font.PLAIN, x.size() > 12 ? 10 : 13));
         chart.getStyler().setHeatMapValueDecimalPattern("0.000");
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setPlotContentSize(1.0);
         chart.getStyler().setXAxisLabelRotation(x.size() > 10 ? 45 : 0);
-        HeatMapSeries series = chart.addSeries("mean " + score, x.labels(), y.labels(), data);
+        HeatMapSeries series = chart.addSeries("mean " + score, x.labels(), yLabels, data);
         // The colour scale's end labels are printed as raw doubles: round them so they read as the scores do.
         series.setMin(Math.floor(min * 100) / 100);
         series.setMax(Math.ceil(max * 100) / 100);
         return chart;
     }
 
-    private static Chart<?, ?> line(PlotJob job, SweepGrid grid, Axis x, String score) {
-        double[] mean = new double[x.size()];
-        double[] std = new double[x.size()];
+    private static XYChart line(PlotJob job, SweepCells grid, Axis x, String score) {
+        int n = x.size();
+        double[] mean = new double[n];
+        double[] std = new double[n];
         for (Cell c : grid.cells()) {
             int i = x.keys().indexOf(c.params().get(x.name()));
             mean[i] = c.mean();
             std[i] = c.std();
         }
-        Cell top = grid.best();
-        String title = "Mean " + score + " by " + x.name() + "; best " + Numbers.compact(top.mean()) + " at "
-                + grid.describe(top, List.of(x)) + " (job " + job.id() + ")";
-        String seriesName = "mean " + score + " ± sd" + (grid.folds() > 1 ? " over " + grid.folds() + " folds" : "");
-        String yTitle = "mean " + score;
-        if (!x.numeric()) {
-            CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
-                    .xAxisTitle(x.name()).yAxisTitle(yTitle).build();
-            ChartStyle.large(chart.getStyler());
-            chart.getStyler().setErrorBarsColorSeriesColor(true);
-            CategorySeries series = chart.addSeries(seriesName, x.labels(), boxed(mean), boxed(std));
-            series.setChartCategorySeriesRenderStyle(CategorySeriesRenderStyle.Line);
-            series.setLineColor(ChartStyle.BLUE);
-            series.setMarker(SeriesMarkers.CIRCLE);
-            series.setMarkerColor(ChartStyle.BLUE);
-            return chart;
+        // Named values (kernels) stand at 0, 1, 2... and are labelled by name.
+        double[] xs = new double[n];
+        for (int i = 0; i < n; i++) {
+            xs[i] = x.numeric() ? x.numbers()[i] : i;
         }
-        double[] xs = x.numbers();
         // Grids such as logspace(-3, 1, 9) only read on a log axis.
-        boolean log = xs[0] > 0 && xs[xs.length - 1] / xs[0] >= 100;
+        boolean log = x.numeric() && xs[0] > 0 && xs[n - 1] / xs[0] >= 100;
+        Cell top = grid.best();
+        String title = "Mean " + score + " by " + x.name() + ": best " + score(top.mean()) + " at "
+                + grid.describe(top, List.of(x)) + ChartStyle.jobSuffix(job.id());
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
-                .xAxisTitle(log ? x.name() + " (log scale)" : x.name()).yAxisTitle(yTitle).build();
+                .xAxisTitle(log ? x.name() + " (log scale)" : x.name()).yAxisTitle("mean " + score).build();
         ChartStyle.large(chart.getStyler());
-        chart.getStyler().setXAxisLogarithmic(log);
         chart.getStyler().setErrorBarsColorSeriesColor(true);
-        chart.getStyler().setxAxisTickLabelsFormattingFunction(Numbers::compact);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
-        XYSeries series = chart.addSeries(seriesName, xs, mean, std);
+        if (log) {
+            // XChart's own log ticks; a label function would replace them with linear ones.
+            chart.getStyler().setXAxisLogarithmic(true);
+        } else {
+            // Ticks at the grid's values, labelled as the grid names them.
+            chart.getStyler().setxAxisTickLabelsFormattingFunction(label(x));
+        }
+        String name = "mean " + score + " ± sd" + (grid.folds() > 1 ? " over " + grid.folds() + " folds" : "");
+        XYSeries series = chart.addSeries(name, xs, mean, std);
         series.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
         series.setLineColor(ChartStyle.BLUE);
         series.setMarker(SeriesMarkers.CIRCLE);
@@ -139,16 +141,25 @@ final class SweepPlot {
         return chart;
     }
 
+    /** Tick labels: a grid value's own label, nothing between values. */
+    private static Function<Double, String> label(Axis x) {
+        return tick -> {
+            for (int i = 0; i < x.size(); i++) {
+                double at = x.numeric() ? x.numbers()[i] : i;
+                if (Math.abs(at - tick) <= 1e-9 * Math.max(1, Math.abs(at))) {
+                    return x.labels().get(i);
+                }
+            }
+            return "";
+        };
+    }
+
+    private static String score(double value) {
+        return String.format(Locale.ROOT, "%.3f", value);
+    }
+
     private static String scoreName(PlotJob job) {
         String name = job.result().path("scoring").asText(job.params().path("scoring").asText(""));
         return name.isEmpty() ? "score" : name.replace('_', ' ');
-    }
-
-    private static List<Double> boxed(double[] values) {
-        List<Double> list = new ArrayList<>(values.length);
-        for (double v : values) {
-            list.add(v);
-        }
-        return list;
     }
 }

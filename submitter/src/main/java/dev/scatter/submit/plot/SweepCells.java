@@ -15,7 +15,7 @@ import java.util.Set;
  * for each parameter the values the grid takes, in order. Numeric parameters are sorted by value; others keep
  * the order in which the grid first uses them.
  */
-final class SweepGrid {
+final class SweepCells {
 
     /** A value shown where a cell does not set a parameter (grids that join several sub-grids). */
     static final String UNSET = "unset";
@@ -46,13 +46,13 @@ final class SweepGrid {
     private final List<Axis> axes;
     private final int folds;
 
-    private SweepGrid(List<Cell> cells, List<Axis> axes, int folds) {
+    private SweepCells(List<Cell> cells, List<Axis> axes, int folds) {
         this.cells = cells;
         this.axes = axes;
         this.folds = folds;
     }
 
-    static SweepGrid of(String jobId, JsonNode result) {
+    static SweepCells of(String jobId, JsonNode result) {
         JsonNode cellsNode = result.path("cells");
         Set<String> names = new LinkedHashSet<>();
         cellsNode.forEach(c -> c.path("params").fieldNames().forEachRemaining(names::add));
@@ -78,7 +78,7 @@ final class SweepGrid {
         for (String name : names) {
             axes.add(axis(name, cells, cellsNode));
         }
-        return new SweepGrid(List.copyOf(cells), List.copyOf(axes), folds);
+        return new SweepCells(List.copyOf(cells), List.copyOf(axes), folds);
     }
 
     List<Cell> cells() {
