@@ -30,19 +30,25 @@ SEED = 0
 # Each sweep: the --param options Scatter gets, the same grid for scikit-learn, and whether features are scaled.
 SWEEPS = [
     {
-        "name": "issue grid, unscaled",
+        "name": "the issue's grid",
         "params": ["kernel=rbf,poly", "C=0.001,0.025,2.5,5,10"],
         "grid": [{"kernel": ["rbf", "poly"], "C": [0.001, 0.025, 2.5, 5, 10]}],
         "scale": False,
     },
     {
-        "name": "gamma numbers and auto, unscaled",
-        "params": ["kernel=rbf", "C=1,10", "gamma=0.0001,0.001,auto"],
-        "grid": [{"kernel": ["rbf"], "C": [1, 10], "gamma": [0.0001, 0.001, "auto"]}],
+        "name": "gamma numbers and auto",
+        "params": ["kernel=rbf", "C=1,10", "gamma=0.1,1,10,auto"],
+        "grid": [{"kernel": ["rbf"], "C": [1, 10], "gamma": [0.1, 1, 10, "auto"]}],
         "scale": False,
     },
     {
-        "name": "linear, rbf and sigmoid, scaled",
+        "name": "linear and poly with degree and coef0",
+        "params": ["kernel=linear,poly", "C=0.1,1", "degree=2,3", "coef0=0,1"],
+        "grid": [{"kernel": ["linear", "poly"], "C": [0.1, 1], "degree": [2, 3], "coef0": [0, 1]}],
+        "scale": False,
+    },
+    {
+        "name": "linear, rbf and sigmoid, standardized",
         "params": ["kernel=linear,rbf,sigmoid", "C=0.1,1", "gamma=scale,0.5"],
         "grid": [{"kernel": ["linear", "rbf", "sigmoid"], "C": [0.1, 1], "gamma": ["scale", 0.5]}],
         "scale": True,

@@ -22,6 +22,12 @@ class SplitMix64:
         return z ^ (z >> 31)
 
 
+def unit(c):
+    """c / 255 to four decimals, rounded half up, as RgbaDemo writes it."""
+    q = (c * 20000 + 255) // 510
+    return f"{q // 10000}.{q % 10000:04d}"
+
+
 def rgba_csv(rows=1000):
     """The bytes of demo:rgba with the given number of rows, as `submit sweep --data demo:rgba:ROWS` makes them."""
     random = SplitMix64(DEMO_SEED)
@@ -32,7 +38,7 @@ def rgba_csv(rows=1000):
         seen_r = (r * a + 255 * (255 - a)) // 255
         seen_b = (b * a + 255 * (255 - a)) // 255
         label = "red" if seen_r - seen_b + noise > 0 else "blue"
-        lines.append(f"{r},{g},{b},{a},{label}")
+        lines.append(",".join(unit(c) for c in (r, g, b, a)) + "," + label)
     return ("\n".join(lines) + "\n").encode("ascii")
 
 

@@ -44,6 +44,9 @@ final class JobText {
         if ("cmd".equals(s.kind()) && result.has("metrics")) {
             return CommandResultText.render(result);
         }
+        if ("sweep".equals(s.kind()) && result.has("cells")) {
+            return SweepTable.render(result);
+        }
         return "result   " + JobJson.write(result).replace("\n", "\n         ") + "\n";
     }
 

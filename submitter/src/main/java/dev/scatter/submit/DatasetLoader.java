@@ -1,0 +1,113 @@
+package dev.scatter.submit;
+
+import dev.scatter.broker.Blobs;
+import dev.scatter.cli.ExitCodes;
+import dev.scatter.kinds.sweep.CsvDataset;
+import dev.scatter.kinds.sweep.Dataset;
+import dev.scatter.kinds.sweep.RgbaDemo;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Reads a sweep's data where the user points (a CSV file, an http(s) URL, or the built-in {@code demo:rgba}) and
+ * parses it as the runners will, so that bad data is refused before anything is submitted.
+ */
+final class DatasetLoader {
+
+    /**
+     * The data's bytes, as read.
+     *
+     * @param name how the data is named in messages and results (as the user gave it)
+     * @param path the file's absolute path, or null (demo, URL)
+     * @param url  the URL, or null
+     */
+    record Raw(String name, byte[] bytes, Path path, String url) {
+
+        String sha256() {
+            return Blobs.sha256(bytes);
+        }
+    }
+
+    private DatasetLoader() {
+    }
+
+    static Raw read(String data) {
+        if (data.equals(RgbaDemo.NAME) || data.startsWith(RgbaDemo.NAME + ":")) {
+            return new Raw(data, RgbaDemo.csv(demoRows(data)), null, null);
+        }
+        if (data.matches("(?i)https?://.+")) {
+            return new Raw(data, download(data), null, data);
+        }
+        Path path = Path.of(data).toAbsolutePath();
+        return new Raw(data, readFile(data, path), path, null);
+    }
+
+    /** Parses the data as the runners will; problems are InvalidParametersExceptions naming column and line. */
+    static Dataset parse(Raw raw, String label, List<String> features, String foldColumn) {
+        return CsvDataset.parse(raw.bytes(), raw.name(), label, features, foldColumn);
+    }
+
+    private static int demoRows(String data) {
+        if (data.equals(RgbaDemo.NAME)) {
+            return RgbaDemo.DEFAULT_ROWS;
+        }
+        String rows = data.substring(RgbaDemo.NAME.length() + 1);
+        try {
+            int n = Integer.parseInt(rows.replace("_", ""));
+            if (n >= 10 && n <= RgbaDemo.MAX_ROWS) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new CliException(ExitCodes.USAGE, "--data " + RgbaDemo.NAME + ":ROWS takes a row count from 10 to "
+                + RgbaDemo.MAX_ROWS + ", not '" + rows + "'");
+    }
+
+    private static byte[] readFile(String given, Path path) {
+        try {
+            if (Files.isDirectory(path)) {
+                throw new CliException(ExitCodes.USAGE, "cannot read the data file " + given + ": it is a directory");
+            }
+            if (Files.size(path) > Integer.MAX_VALUE - 16) {
+                throw new CliException(ExitCodes.USAGE, "the data file " + given + " is over 2 GiB: sweeps read their"
+                        + " data into memory");
+            }
+            return Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            throw new CliException(ExitCodes.USAGE, "cannot read the data file " + given + ": no such file");
+        } catch (AccessDeniedException e) {
+            throw new CliException(ExitCodes.USAGE, "cannot read the data file " + given + ": permission denied");
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.USAGE, "cannot read the data file " + given + ": " + e.getMessage());
+        }
+    }
+
+    private static byte[] download(String url) {
+        try {
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30))
+                    .followRedirects(HttpClient.Redirect.NORMAL).build();
+            HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofMinutes(10)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new CliException(ExitCodes.USAGE, "cannot read the data at " + url + ": HTTP "
+                        + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException | IllegalArgumentException e) {
+            throw new CliException(ExitCodes.USAGE, "cannot read the data at " + url + ": " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException(ExitCodes.USAGE, "interrupted while reading " + url);
+        }
+    }
+}
