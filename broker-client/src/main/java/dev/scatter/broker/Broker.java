@@ -232,12 +232,16 @@ public final class Broker implements AutoCloseable {
      */
     public ChannelSubscription onWork(List<String> queues, Runnable onWake, Runnable onSubscribed) {
         List<String> channels = queues.stream().map(q -> queue(q).keys().wakeChannel()).toList();
-        return new ChannelSubscription(redis, channels, message -> onWake.run(), onSubscribed);
+        return new ChannelSubscription(this::subscriber, channels, message -> onWake.run(), onSubscribed);
     }
 
     /** Calls {@code onJobEnd} with the id of each job of the queue that ends (and with "" after a reconnect). */
     public ChannelSubscription onJobEnd(String queue, java.util.function.Consumer<String> onJobEnd) {
-        return new ChannelSubscription(redis, List.of(queue(queue).keys().doneChannel()), onJobEnd, () -> { });
+        return new ChannelSubscription(this::subscriber, List.of(queue(queue).keys().doneChannel()), onJobEnd, () -> { });
+    }
+
+    private redis.clients.jedis.Jedis subscriber() {
+        return RedisConnector.dedicated(uri, options);
     }
 
     /**

@@ -3,30 +3,32 @@ package dev.scatter.broker;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPubSub;
-import redis.clients.jedis.UnifiedJedis;
 
 /**
- * Listens on pub/sub channels in a thread of its own and hands each message to a callback; resubscribes with
- * capped back-off when the connection drops. Messages are hints (a job ended, work is ready): a listener must
+ * Listens on pub/sub channels in a thread of its own, on a connection of its own (never a pooled one), and hands
+ * each message to a callback; reconnects and resubscribes with capped back-off when the connection drops. Messages are hints (a job ended, work is ready): a listener must
  * also poll now and then, because messages sent while the connection was down are lost.
  */
 public final class ChannelSubscription implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChannelSubscription.class);
 
-    private final UnifiedJedis redis;
+    private final Supplier<Jedis> connect;
     private final List<String> channels;
     private final Consumer<String> onMessage;
     private final Runnable onSubscribed;
     private final Thread thread;
     private volatile boolean closed;
     private volatile JedisPubSub current;
+    private volatile Jedis connection;
 
-    ChannelSubscription(UnifiedJedis redis, List<String> channels, Consumer<String> onMessage, Runnable onSubscribed) {
-        this.redis = redis;
+    ChannelSubscription(Supplier<Jedis> connect, List<String> channels, Consumer<String> onMessage, Runnable onSubscribed) {
+        this.connect = connect;
         this.channels = List.copyOf(channels);
         this.onMessage = onMessage;
         this.onSubscribed = onSubscribed;
@@ -52,8 +54,12 @@ public final class ChannelSubscription implements AutoCloseable {
                 }
             };
             current = pubSub;
-            try {
-                redis.subscribe(pubSub, channels.toArray(String[]::new));
+            try (Jedis jedis = connect.get()) {
+                connection = jedis;
+                if (closed) {
+                    return;
+                }
+                jedis.subscribe(pubSub, channels.toArray(String[]::new));
                 backoffMillis = 100;
             } catch (RuntimeException e) {
                 if (closed) {
@@ -85,6 +91,15 @@ public final class ChannelSubscription implements AutoCloseable {
                 pubSub.unsubscribe();
             } catch (RuntimeException ignored) {
                 // the connection is already gone
+            }
+        }
+        // Closing the socket ends a subscribe that is still being set up; the connection is ours alone.
+        Jedis jedis = connection;
+        if (jedis != null) {
+            try {
+                jedis.close();
+            } catch (RuntimeException ignored) {
+                // already closed
             }
         }
         thread.interrupt();
