@@ -170,6 +170,8 @@ public final class Runner {
         }
 
         settler.stop(System.nanoTime() + Duration.ofSeconds(5).toNanos());
+        // Wakes it from its idle poll; an interrupt cannot cut a Redis call short (blocking sockets ignore it).
+        settlerThread.interrupt();
         join(settlerThread, 10_000);
         housekeeping.forEach(Periodic::stop);
         if (wakeUps != null) {

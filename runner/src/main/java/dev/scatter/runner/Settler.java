@@ -142,8 +142,8 @@ final class Settler implements Runnable {
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (InterruptedException stopping) {
+            // The runner's only use of an interrupt here is to say it is stopping, which stop() has recorded.
         }
     }
 }

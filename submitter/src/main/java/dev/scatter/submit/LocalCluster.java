@@ -36,9 +36,8 @@ final class LocalCluster implements AutoCloseable {
         return redis.uri();
     }
 
-    String describeRedis() {
-        return redis == null ? "" : redis.version().replaceFirst("^Redis server v=(\\S+).*", "Redis $1")
-                + " on port " + redis.port();
+    int port() {
+        return redis.port();
     }
 
     /** Starts {@code count} single-threaded runners named local-1..N on the queue. */

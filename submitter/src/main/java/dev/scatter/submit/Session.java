@@ -69,7 +69,8 @@ final class Session implements AutoCloseable {
             throw e;
         }
         err.println("submit: no Redis given (--redis or " + RedisSource.ENV + "): running locally with an embedded "
-                + cluster.describeRedis() + " and " + count + " local runner" + (count == 1 ? "" : "s"));
+                + "Redis " + broker.serverVersion() + " on port " + cluster.port() + " and " + count + " local runner"
+                + (count == 1 ? "" : "s"));
         cluster.startRunners(broker, count, queue, settings, kinds);
         return new Session(broker, cluster);
     }
