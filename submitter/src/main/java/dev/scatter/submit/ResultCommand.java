@@ -8,28 +8,14 @@ import dev.scatter.submit.plot.PlotException;
 import dev.scatter.submit.plot.PlotJob;
 import dev.scatter.submit.plot.Plotter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code submit result JOB [--plot FILE]}. */
 @Command(name = "result", mixinStandardHelpOptions = true,
         description = {"Prints a finished job's result.",
             "Exits 0 when the job succeeded, 1 when it failed or was cancelled, 5 while it is still running."})
-final class ResultCommand implements Callable<Integer> {
-
-    @ParentCommand
-    private SubmitCommand root;
-
-    @Spec
-    private CommandSpec spec;
-
-    @Parameters(paramLabel = "JOB", description = "The job id (queue/id for another queue than default).")
-    private String job;
+final class ResultCommand extends OneJobCommand {
 
     @Option(names = "--plot", paramLabel = "FILE",
             description = {"Also draw the result into FILE, PNG or SVG by its extension: for pi the running estimate"
@@ -38,37 +24,38 @@ final class ResultCommand implements Callable<Integer> {
     private Path plot;
 
     @Override
-    public Integer call() {
-        JobId id = JobCommandSupport.parse(job);
+    void before(JobId id) {
         if (plot != null) {
             usage(() -> Plotter.check(plot));
         }
-        try (Session session = Session.connect(root, "result")) {
-            JobStatus status = JobCommandSupport.find(session.broker(), id);
-            if (plot != null) {
-                usage(() -> Plotter.check(status.kind(), plot));
-            }
-            if (!status.state().isTerminal()) {
-                throw new CliException(ExitCodes.TIMEOUT, "job " + id + " is " + status.state().wire() + " ("
-                        + status.done() + "/" + status.total() + " tasks done): no result yet; 'submit wait " + id
-                        + "' waits for it");
-            }
-            boolean plotted = false;
-            if (plot != null && status.state() == JobState.SUCCEEDED && status.result() != null) {
-                // Drawn before anything is printed, so that a result that cannot be drawn prints nothing.
-                usage(() -> Plotter.plot(new PlotJob(id.toString(), status.kind(),
-                        JobJson.parse(status.paramsJson()), JobJson.parse(status.result())), plot));
-                plotted = true;
-            }
-            JobLauncher.print(status, root.json, spec.commandLine().getOut());
-            if (plot != null && !plotted) {
-                spec.commandLine().getErr().println(spec.qualifiedName() + ": no plot: job " + id + " "
-                        + status.state().wire() + " and has no result to draw");
-            } else if (plotted && !root.json) {
-                spec.commandLine().getErr().println(spec.qualifiedName() + ": plot written to " + plot);
-            }
-            return JobLauncher.exitCode(status);
+    }
+
+    @Override
+    int run(Session session, JobId id) {
+        JobStatus status = JobCommandSupport.find(session.broker(), id);
+        if (plot != null) {
+            usage(() -> Plotter.check(status.kind(), plot));
         }
+        if (!status.state().isTerminal()) {
+            throw new CliException(ExitCodes.TIMEOUT, "job " + id + " is " + status.state().wire() + " ("
+                    + status.done() + "/" + status.total() + " tasks done): no result yet; 'submit wait " + id
+                    + "' waits for it");
+        }
+        boolean plotted = false;
+        if (plot != null && status.state() == JobState.SUCCEEDED && status.result() != null) {
+            // Drawn before anything is printed, so that a result that cannot be drawn prints nothing.
+            usage(() -> Plotter.plot(new PlotJob(id.toString(), status.kind(),
+                    JobJson.parse(status.paramsJson()), JobJson.parse(status.result())), plot));
+            plotted = true;
+        }
+        JobLauncher.print(status, root.json, out());
+        if (plot != null && !plotted) {
+            err().println(spec.qualifiedName() + ": no plot: job " + id + " "
+                    + status.state().wire() + " and has no result to draw");
+        } else if (plotted && !root.json) {
+            err().println(spec.qualifiedName() + ": plot written to " + plot);
+        }
+        return JobLauncher.exitCode(status);
     }
 
     /** Runs a plotting step, turning what the user can fix into the usage exit code. */
