@@ -4,8 +4,10 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import ch.qos.logback.classic.Level;
 import dev.scatter.broker.BrokerException;
 import dev.scatter.broker.InvalidRedisUriException;
+import dev.scatter.cli.Logging;
 import dev.scatter.localredis.LocalRedisException;
 
 /**
@@ -20,7 +22,9 @@ public final class BenchMain {
 
     /** Each benchmark takes the arguments after its name and returns an exit code. */
     private static final Map<String, Function<String[], Integer>> BENCHMARKS = new TreeMap<>(Map.of(
-            "protocol", ProtocolBench::main));
+            "protocol", ProtocolBench::main,
+            "pi", PiBench::main,
+            "e2e", E2eBench::main));
 
     private BenchMain() {
     }
@@ -30,6 +34,9 @@ public final class BenchMain {
     }
 
     static int run(String[] args) {
+        // Logback (which the runner brings) would log to stdout at DEBUG until told otherwise: stdout is for the
+        // table or the JSON alone.
+        Logging.configure(Logging.Format.TEXT, Level.WARN);
         if (args.length == 0) {
             System.err.print(usage());
             return USAGE;
@@ -63,6 +70,10 @@ public final class BenchMain {
 
                 Benchmarks:
                   protocol   submit and claim+complete rates of the Redis protocol (bin/bench protocol --help)
+                  pi         scaling of CPU-bound work: the pi job on runner processes against its bare loop
+                             (bin/bench pi --help)
+                  e2e        no-op tasks through runner processes: tasks/s, and latency of one-task jobs
+                             (bin/bench e2e --help)
                 """;
     }
 }

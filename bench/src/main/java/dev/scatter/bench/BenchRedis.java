@@ -2,6 +2,7 @@ package dev.scatter.bench;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Map;
 import dev.scatter.broker.QueueKeys;
 import dev.scatter.broker.RedisUri;
 import dev.scatter.localredis.LocalRedisServer;
@@ -21,18 +22,20 @@ import redis.clients.jedis.resps.ScanResult;
 final class BenchRedis implements AutoCloseable {
 
     private final LocalRedisServer server;
+    private final String uriText;
     private final RedisUri uri;
     private Jedis admin;
 
-    private BenchRedis(LocalRedisServer server, RedisUri uri) {
+    private BenchRedis(LocalRedisServer server, String uriText) {
         this.server = server;
-        this.uri = uri;
+        this.uriText = uriText;
+        this.uri = RedisUri.parse(uriText);
     }
 
     /** Parses {@code uri}, or starts a private redis-server when it is null. */
     static BenchRedis open(String uri, PrintStream progress) {
         if (uri != null) {
-            return new BenchRedis(null, RedisUri.parse(uri));
+            return new BenchRedis(null, uri);
         }
         LocalRedisServer server = LocalRedisServer.builder().appendOnly(false).build();
         progress.println("starting " + server.binary() + " ...");
@@ -42,11 +45,16 @@ final class BenchRedis implements AutoCloseable {
             server.close();
             throw e;
         }
-        return new BenchRedis(server, RedisUri.parse(server.uri()));
+        return new BenchRedis(server, server.uri());
     }
 
     RedisUri uri() {
         return uri;
+    }
+
+    /** The URI as given, password included: for runner processes only (in their environment, never logged). */
+    String uriText() {
+        return uriText;
     }
 
     /** Where the figures come from, safe to print (the password is masked). */
@@ -61,6 +69,24 @@ final class BenchRedis implements AutoCloseable {
             return RedisStats.parse(admin().info("commandstats"), admin().info("cpu"));
         } catch (JedisException e) {
             throw new BenchFailure("cannot read INFO from " + uri + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A whole hash, e.g. a job's, with the fields the Broker API does not expose (reduceQueuedAt). */
+    Map<String, String> hash(String key) {
+        try {
+            return admin().hgetAll(key);
+        } catch (JedisException e) {
+            throw new BenchFailure("cannot read " + key + " from " + uri + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Clients subscribed to a channel (PUBSUB NUMSUB): how a benchmark knows a subscription is in place. */
+    long subscribers(String channel) {
+        try {
+            return admin().pubsubNumSub(channel).getOrDefault(channel, 0L);
+        } catch (JedisException e) {
+            throw new BenchFailure("cannot read PUBSUB NUMSUB from " + uri + ": " + e.getMessage(), e);
         }
     }
 

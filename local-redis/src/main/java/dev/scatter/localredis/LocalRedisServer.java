@@ -51,7 +51,10 @@ public final class LocalRedisServer implements AutoCloseable {
             throw new UncheckedIOException("cannot create a data directory for redis-server", e);
         }
         // A redis-server outliving its JVM would hold the port and memory; kill it when the JVM exits.
-        this.shutdownHook = new Thread(this::killQuietly, "scatter-local-redis-cleanup");
+        this.shutdownHook = new Thread(() -> {
+            killQuietly();
+            deleteRecursively(dataDir);
+        }, "scatter-local-redis-cleanup");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
@@ -217,6 +220,12 @@ public final class LocalRedisServer implements AutoCloseable {
         Process p = process;
         if (p != null) {
             p.destroyForcibly();
+            try {
+                // The data directory can only go once the server has let go of its files.
+                p.waitFor(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

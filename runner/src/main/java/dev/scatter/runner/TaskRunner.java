@@ -117,7 +117,7 @@ final class TaskRunner {
         Map<Integer, String> raw;
         JobStatus status;
         try {
-            raw = broker.partialResults(task.job());
+            raw = broker.partialResults(task.job(), task.totalTasks());
             status = broker.status(task.job()).orElseThrow(() -> new IllegalStateException("job vanished"));
         } catch (BrokerUnavailableException e) {
             throw new IllegalStateException("cannot read the partial results: " + e.getMessage(), e);

@@ -1,0 +1,20 @@
+package dev.scatter.bench;
+
+import java.io.PrintStream;
+
+/** The end of every benchmark that uses a queue: its keys go, whatever happened before. */
+final class Cleanup {
+
+    private Cleanup() {
+    }
+
+    static void queue(BenchRedis redis, String queue, PrintStream progress) {
+        try {
+            long deleted = redis.deleteQueue(queue);
+            progress.printf("deleted the %,d keys of queue %s%n", deleted, queue);
+        } catch (RuntimeException e) {
+            // Do not hide the run's own outcome (or exception) behind a failed clean-up; say what is left.
+            progress.println("warning: " + e.getMessage());
+        }
+    }
+}
