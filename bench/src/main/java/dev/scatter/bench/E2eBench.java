@@ -3,14 +3,11 @@ package dev.scatter.bench;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scatter.broker.Broker;
-import dev.scatter.broker.BrokerOptions;
 import dev.scatter.broker.JobId;
 import dev.scatter.broker.JobSpec;
 import dev.scatter.broker.JobState;
@@ -62,15 +59,7 @@ final class E2eBench {
     }
 
     E2eResult run() {
-        String queue = "bench-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-        try (BenchRedis redis = BenchRedis.open(options.redis(), progress);
-             Broker broker = Broker.connect(redis.uri(), BrokerOptions.DEFAULTS)) {
-            try {
-                return measure(redis, broker, queue);
-            } finally {
-                Cleanup.queue(redis, queue, progress);
-            }
-        }
+        return BenchSession.run(options.redis(), progress, this::measure);
     }
 
     private E2eResult measure(BenchRedis redis, Broker broker, String queue) {

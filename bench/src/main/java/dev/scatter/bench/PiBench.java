@@ -3,17 +3,14 @@ package dev.scatter.bench;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scatter.broker.Broker;
-import dev.scatter.broker.BrokerOptions;
 import dev.scatter.broker.JobId;
 import dev.scatter.broker.JobSpec;
 import dev.scatter.broker.JobState;
@@ -63,15 +60,7 @@ final class PiBench {
     }
 
     PiResult run() {
-        String queue = "bench-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-        try (BenchRedis redis = BenchRedis.open(options.redis(), progress);
-             Broker broker = Broker.connect(redis.uri(), BrokerOptions.DEFAULTS)) {
-            try {
-                return measure(redis, broker, queue);
-            } finally {
-                Cleanup.queue(redis, queue, progress);
-            }
-        }
+        return BenchSession.run(options.redis(), progress, this::measure);
     }
 
     private PiResult measure(BenchRedis redis, Broker broker, String queue) {
