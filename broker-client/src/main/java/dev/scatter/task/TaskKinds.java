@@ -28,14 +28,6 @@ public final class TaskKinds {
         return new TaskKinds(kinds);
     }
 
-    public static TaskKinds of(TaskKind... kinds) {
-        Map<String, TaskKind> map = new TreeMap<>();
-        for (TaskKind kind : kinds) {
-            map.put(kind.name(), kind);
-        }
-        return new TaskKinds(map);
-    }
-
     public Optional<TaskKind> find(String name) {
         return Optional.ofNullable(byName.get(name));
     }

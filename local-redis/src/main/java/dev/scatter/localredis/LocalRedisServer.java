@@ -182,10 +182,6 @@ public final class LocalRedisServer implements AutoCloseable {
                 : "redis://:" + password + "@127.0.0.1:" + port;
     }
 
-    public Path dataDirectory() {
-        return dataDir;
-    }
-
     public Path binary() {
         return binary;
     }

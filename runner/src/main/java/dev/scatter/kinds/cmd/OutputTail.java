@@ -48,8 +48,4 @@ final class OutputTail implements Runnable {
         // A cut in the middle of a multi-byte character shows as a replacement character; drop it.
         return total > ring.length && !text.isEmpty() && text.charAt(0) == '\uFFFD' ? text.substring(1) : text;
     }
-
-    synchronized boolean truncated() {
-        return total > ring.length;
-    }
 }

@@ -1,18 +1,18 @@
 package dev.scatter.kinds.pi;
 
+import dev.scatter.kinds.SplitMix64;
 import dev.scatter.task.StopSignal;
 
 /**
  * The Monte-Carlo sampling loop: draws points in the unit square and counts those inside the quarter circle.
  *
- * <p>The generator is SplitMix64, written out here rather than taken from {@link java.util.SplittableRandom} so
+ * <p>The generator is {@link SplitMix64}, written out rather than taken from {@link java.util.SplittableRandom} so
  * that a (seed, samples) pair gives the same count on every JVM, forever: a job's result is reproducible
  * whatever the runners, crashes or retries. Each 64-bit draw gives both coordinates as 30-bit integers, and the
  * test x² + y² < 2^60 is exact in a long: no floating point, two draws' worth of work per multiply-add.
  */
 public final class PiSampler {
 
-    private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
     private static final long RADIUS_SQUARED = 1L << 60;
     private static final long MASK_30 = (1L << 30) - 1;
     /** How many samples run between two looks at the stop signal. */
@@ -32,11 +32,8 @@ public final class PiSampler {
             }
             long n = Math.min(remaining, CHUNK);
             for (long i = 0; i < n; i++) {
-                state += GOLDEN_GAMMA;
-                long z = state;
-                z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-                z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-                z = z ^ (z >>> 31);
+                state += SplitMix64.GOLDEN_GAMMA;
+                long z = SplitMix64.mix(state);
                 long x = z & MASK_30;
                 long y = (z >>> 30) & MASK_30;
                 if (x * x + y * y < RADIUS_SQUARED) {
@@ -50,10 +47,7 @@ public final class PiSampler {
 
     /** The seed of one task, derived from the job's seed and the task's index (a SplitMix64 step). */
     public static long taskSeed(long jobSeed, int index) {
-        long z = jobSeed + GOLDEN_GAMMA * (index + 1L);
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return SplitMix64.mix(jobSeed + SplitMix64.GOLDEN_GAMMA * (index + 1L));
     }
 
     /** How many of the job's samples task {@code index} of {@code tasks} draws: an even split. */

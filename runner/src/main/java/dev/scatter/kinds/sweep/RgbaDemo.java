@@ -1,5 +1,6 @@
 package dev.scatter.kinds.sweep;
 
+import dev.scatter.kinds.SplitMix64;
 import java.nio.charset.StandardCharsets;
 
 /**
