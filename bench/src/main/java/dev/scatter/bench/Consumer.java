@@ -71,7 +71,7 @@ final class Consumer implements Callable<Consumer.Counts> {
         List<TaskCompletion> completions = new ArrayList<>(batch);
         while (true) {
             long t0 = System.nanoTime();
-            List<ClaimedTask> claimed = queue.claim(batch, LEASE);
+            List<ClaimedTask> claimed = queue.claim(batch, LEASE, "noop");
             long t1 = System.nanoTime();
             claimCalls++;
             claimNanos += t1 - t0;

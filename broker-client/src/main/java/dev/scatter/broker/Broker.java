@@ -2,7 +2,6 @@ package dev.scatter.broker;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -10,12 +9,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.params.SetParams;
+import redis.clients.jedis.resps.ScanResult;
 
 /**
  * A connection to the Redis that brokers Scatter's jobs: submit jobs, follow and cancel them, read their
@@ -31,6 +31,7 @@ import redis.clients.jedis.params.SetParams;
 public final class Broker implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.util.regex.Pattern KIND_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
     private final RedisUri uri;
     private final BrokerOptions options;
@@ -46,7 +47,7 @@ public final class Broker implements AutoCloseable {
         this.errors = new RedisErrors(uri);
         this.redis = RedisConnector.open(uri, options, errors);
         this.scripts = new ScriptExecutor(redis, errors);
-        this.runners = new RunnerRegistry(redis, errors, options.clock());
+        this.runners = new RunnerRegistry(redis, scripts, errors);
     }
 
     /** Connects to a {@code redis://} or {@code rediss://} URI and checks that Redis answers. */
@@ -77,44 +78,37 @@ public final class Broker implements AutoCloseable {
     }
 
     /**
-     * Submits a job: the job and all of its task refs enter Redis in one atomic step, so runners never see half
-     * a job. Checks the spec first: at least one task, at most {@link BrokerOptions#maxTasksPerJob()}, params a
-     * JSON object within {@link BrokerOptions#maxPayloadBytes()}.
+     * Submits a job: the job and all of its tasks enter Redis in one atomic step (one script call whatever the
+     * task count), so runners never see half a job. Checks the spec first: at least one task, at most
+     * {@link BrokerOptions#maxTasksPerJob()}, params a JSON object within {@link BrokerOptions#maxPayloadBytes()}.
      */
     public JobId submit(JobSpec spec) {
         String params = validate(spec);
-        long now = options.clock().millis();
-        JobId id = JobId.next(spec.queue(), now);
+        JobId id = JobId.next(spec.queue(), options.clock().millis());
         QueueKeys keys = queue(spec.queue()).keys();
-        Object reply = scripts.run(LuaScript.SUBMIT,
-                List.of(keys.job(id.id()), keys.ready(), keys.jobs()),
-                List.of(Long.toString(now), id.id(), spec.kind(), params,
-                        Integer.toString(spec.tasks()), Integer.toString(spec.maxAttempts()),
-                        Long.toString(Math.max(1, spec.resultTtl().toSeconds())), keys.wakeChannel(), spec.queue()));
-        if (ReturnCode.of(Replies.number(reply)) == ReturnCode.JOB_EXISTS && !isOurs(keys.job(id.id()), now, params)) {
-            // Ids are milliseconds plus 25 random bits: a clash is all but impossible, yet never silent.
+        String token = ClaimTokens.next();
+        List<?> reply = Replies.list(scripts.run(LuaScript.SUBMIT,
+                List.of(keys.clock(), keys.job(id.id()), keys.ready(), keys.jobs(), keys.active(), keys.counters()),
+                List.of(id.id(), spec.kind(), params, Integer.toString(spec.tasks()),
+                        Integer.toString(spec.maxAttempts()), Integer.toString(spec.maxRecoveries()),
+                        Long.toString(Math.max(1, spec.resultTtl().toSeconds())), keys.wakeChannel(), spec.queue(),
+                        token)));
+        ReturnCode code = ReturnCode.of(Replies.number(reply.get(0)));
+        if (code == ReturnCode.MALFORMED) {
+            throw new InvalidJobException("the job is not of the protocol's form (kind '" + spec.kind() + "')");
+        }
+        // A call repeated after a broken connection (see ScriptExecutor) finds its own first attempt by its token.
+        // Ids are milliseconds plus 25 random bits: a clash with another job is all but impossible, yet never silent.
+        if (code == ReturnCode.JOB_EXISTS && !token.equals(Replies.string(reply.get(1)))) {
             throw new BrokerException("job id " + id + " is taken; submit again");
         }
         return id;
     }
 
-    /**
-     * Whether an existing job is the one this call submitted: a call repeated after a broken connection (see
-     * ScriptExecutor) finds its own first attempt, which did land.
-     */
-    private boolean isOurs(String jobKey, long createdAt, String params) {
-        try {
-            List<String> fields = redis.hmget(jobKey, "createdAt", "params");
-            return Long.toString(createdAt).equals(fields.get(0)) && params.equals(fields.get(1));
-        } catch (RuntimeException e) {
-            throw errors.translate(e, "checking a submitted job");
-        }
-    }
-
     /** Checks the spec; returns its parameters as they are stored ({} when none are given). */
     private String validate(JobSpec spec) {
-        if (spec.kind() == null || spec.kind().isBlank()) {
-            throw new InvalidJobException("a job needs a kind");
+        if (spec.kind() == null || !KIND_NAME.matcher(spec.kind()).matches()) {
+            throw new InvalidJobException("a job's kind is 1 to 64 letters, digits, '_', '.' or '-'");
         }
         QueueKeys.requireValidQueueName(spec.queue());
         if (spec.tasks() < 1) {
@@ -124,8 +118,11 @@ public final class Broker implements AutoCloseable {
             throw new InvalidJobException("a job may have at most " + options.maxTasksPerJob() + " tasks, not "
                     + spec.tasks());
         }
-        if (spec.maxAttempts() < 1) {
-            throw new InvalidJobException("max attempts must be at least 1, not " + spec.maxAttempts());
+        if (spec.maxAttempts() < 1 || spec.maxAttempts() > 1000) {
+            throw new InvalidJobException("max attempts must be between 1 and 1000, not " + spec.maxAttempts());
+        }
+        if (spec.maxRecoveries() < 0 || spec.maxRecoveries() > 1000) {
+            throw new InvalidJobException("max recoveries must be between 0 and 1000, not " + spec.maxRecoveries());
         }
         if (spec.resultTtl().isNegative() || spec.resultTtl().isZero()) {
             throw new InvalidJobException("the result TTL must be positive, not " + spec.resultTtl());
@@ -147,21 +144,27 @@ public final class Broker implements AutoCloseable {
 
     /** The job's state, counters and result; empty when it does not exist (or has expired). */
     public Optional<JobStatus> status(JobId id) {
-        Map<String, String> hash;
-        try {
-            hash = redis.hgetAll(queue(id.queue()).keys().job(id.id()));
+        QueueKeys keys = queue(id.queue()).keys();
+        Response<Map<String, String>> hash;
+        Response<String> live;
+        try (AbstractPipeline pipeline = redis.pipelined()) {
+            hash = pipeline.hgetAll(keys.job(id.id()));
+            live = pipeline.hget(keys.active(), id.id());
+            pipeline.sync();
         } catch (RuntimeException e) {
             throw errors.translate(e, "reading job " + id);
         }
-        return hash.isEmpty() ? Optional.empty() : Optional.of(JobReader.read(id, hash));
+        return hash.get().isEmpty() ? Optional.empty() : Optional.of(JobReader.read(id, hash.get(), live.get()));
     }
 
     /** Cancels a job that has not ended; its runners are told to stop at their next lease renewal. */
     public CancelOutcome cancel(JobId id) {
         QueueKeys keys = queue(id.queue()).keys();
         Object reply = scripts.run(LuaScript.CANCEL,
-                List.of(keys.job(id.id()), keys.results(id.id()), keys.dead(id.id()), keys.expiring()),
-                List.of(Long.toString(options.clock().millis()), keys.doneChannel(), id.id()));
+                List.of(keys.clock(), keys.job(id.id()), keys.results(id.id()), keys.dead(id.id()),
+                        keys.returns(id.id()), keys.expiring(), keys.active(), keys.counters(), keys.parked(),
+                        keys.leases()),
+                List.of(keys.doneChannel(), id.id()));
         return CancelOutcome.of(ReturnCode.of(Replies.number(reply)));
     }
 
@@ -211,45 +214,71 @@ public final class Broker implements AutoCloseable {
         return results;
     }
 
-    /** The job's quarantined tasks, by index (the reduce, if dead, first). */
-    public List<DeadTask> deadTasks(JobId id) {
-        Map<String, String> hash;
+    /** The job's quarantined tasks, by index (the reduce, if dead, first), at most {@code limit} of them. */
+    public List<DeadTask> deadTasks(JobId id, int limit) {
+        String key = queue(id.queue()).keys().dead(id.id());
+        List<DeadTask> dead = new ArrayList<>();
         try {
-            hash = redis.hgetAll(queue(id.queue()).keys().dead(id.id()));
+            // HSCAN in pages: a job with a million dead tasks is read without one long call.
+            String cursor = ScanParams.SCAN_POINTER_START;
+            do {
+                ScanResult<Map.Entry<String, String>> page = redis.hscan(key, cursor, new ScanParams().count(1000));
+                for (Map.Entry<String, String> entry : page.getResult()) {
+                    if (dead.size() < limit) {
+                        dead.add(DeadTask.read(id, entry.getKey(), entry.getValue()));
+                    }
+                }
+                cursor = page.getCursor();
+            } while (!cursor.equals(ScanParams.SCAN_POINTER_START) && dead.size() < limit);
         } catch (RuntimeException e) {
             throw errors.translate(e, "reading the dead tasks of job " + id);
-        }
-        List<DeadTask> dead = new ArrayList<>(hash.size());
-        for (Map.Entry<String, String> entry : hash.entrySet()) {
-            int index = entry.getKey().equals("r") ? ClaimedTask.REDUCE : Integer.parseInt(entry.getKey());
-            try {
-                JsonNode node = JSON.readTree(entry.getValue());
-                dead.add(new DeadTask(id, index, node.path("attempts").asInt(), node.path("reason").asText(),
-                        node.path("error").asText(), Instant.ofEpochMilli(node.path("at").asLong())));
-            } catch (IOException e) {
-                dead.add(new DeadTask(id, index, 0, "unreadable", entry.getValue(), null));
-            }
         }
         dead.sort(Comparator.comparingInt(DeadTask::index));
         return dead;
     }
 
+    /** All of the job's quarantined tasks, by index. */
+    public List<DeadTask> deadTasks(JobId id) {
+        return deadTasks(id, Integer.MAX_VALUE);
+    }
+
     /**
-     * Gives a job's dead tasks a fresh set of attempts. Returns how many were made ready again;
-     * throws when the job does not exist or was cancelled or succeeded.
+     * Gives a job's dead tasks a fresh set of attempts. Returns how many were made ready again; throws when the
+     * job does not exist or was cancelled or succeeded. The dead set is read in pages and retried a thousand tasks
+     * a call, so that no call holds Redis long; if this process dies half-way, the tasks not yet retried stay dead
+     * and a second retry takes them.
      */
     public int retryDead(JobId id) {
         QueueKeys keys = queue(id.queue()).keys();
-        long reply = Replies.number(scripts.run(LuaScript.RETRY_DEAD,
-                List.of(keys.job(id.id()), keys.dead(id.id()), keys.ready(), keys.results(id.id()), keys.expiring()),
-                List.of(Long.toString(options.clock().millis()), keys.wakeChannel(), id.id())));
-        if (reply < 0) {
-            ReturnCode code = ReturnCode.of(reply);
-            throw new BrokerException(code == ReturnCode.JOB_NOT_FOUND
-                    ? "job " + id + " does not exist"
-                    : "job " + id + " was cancelled or has succeeded: nothing to retry");
+        List<String> keyList = List.of(keys.clock(), keys.job(id.id()), keys.dead(id.id()), keys.ready(),
+                keys.results(id.id()), keys.returns(id.id()), keys.expiring(), keys.active(), keys.counters());
+        int revived = 0;
+        while (true) {
+            List<String> tasks;
+            try {
+                tasks = new ArrayList<>();
+                ScanResult<Map.Entry<String, String>> page = redis.hscan(keys.dead(id.id()),
+                        ScanParams.SCAN_POINTER_START, new ScanParams().count(1000));
+                for (Map.Entry<String, String> entry : page.getResult()) {
+                    tasks.add(entry.getKey());
+                }
+            } catch (RuntimeException e) {
+                throw errors.translate(e, "reading the dead tasks of job " + id);
+            }
+            List<String> args = new ArrayList<>(List.of(keys.wakeChannel(), id.id()));
+            args.addAll(tasks.subList(0, Math.min(tasks.size(), 1000)));
+            long reply = Replies.number(scripts.run(LuaScript.RETRY_DEAD, keyList, args));
+            if (reply < 0) {
+                ReturnCode code = ReturnCode.of(reply);
+                throw new BrokerException(code == ReturnCode.JOB_NOT_FOUND
+                        ? "job " + id + " does not exist"
+                        : "job " + id + " was cancelled or has succeeded: nothing to retry");
+            }
+            revived += (int) reply;
+            if (tasks.isEmpty() || reply == 0) {
+                return revived;
+            }
         }
-        return (int) reply;
     }
 
     /**
@@ -295,6 +324,36 @@ public final class Broker implements AutoCloseable {
             return Optional.ofNullable(redis.get(queue(queue).keys().blob(sha256).getBytes(StandardCharsets.UTF_8)));
         } catch (RuntimeException e) {
             throw errors.translate(e, "fetching data " + sha256);
+        }
+    }
+
+    /**
+     * What Redis says of its memory, for a log line: "used 1.02G of maxmemory 1.00G, policy noeviction". Never
+     * throws: it is called while Redis refuses writes, and says so when it cannot be read either.
+     */
+    public String memoryReport() {
+        try {
+            Map<String, String> fields = new java.util.HashMap<>();
+            for (String line : redis.info("memory").split("\r?\n")) {
+                int colon = line.indexOf(':');
+                if (colon > 0) {
+                    fields.put(line.substring(0, colon), line.substring(colon + 1).trim());
+                }
+            }
+            return "used " + fields.getOrDefault("used_memory_human", "?") + " of maxmemory "
+                    + fields.getOrDefault("maxmemory_human", "?") + ", policy "
+                    + fields.getOrDefault("maxmemory_policy", "?");
+        } catch (RuntimeException e) {
+            return "its memory figures cannot be read";
+        }
+    }
+
+    /** One round trip to Redis; throws when it does not answer. */
+    public void ping() {
+        try {
+            redis.ping();
+        } catch (RuntimeException e) {
+            throw errors.translate(e, "pinging");
         }
     }
 

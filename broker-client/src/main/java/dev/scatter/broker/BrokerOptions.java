@@ -9,19 +9,21 @@ import java.time.Duration;
  *
  * @param maxPayloadBytes   largest job parameters (JSON) accepted at submit
  * @param maxResultBytes    largest task result (JSON) recorded; a larger one quarantines the task
- * @param maxTasksPerJob    largest task count of one job: all its refs are pushed by one atomic script, which
- *                          holds Redis for about 0.5 µs a task (half a second for a million)
+ * @param maxJobResultBytes largest total of one job's results; a result that would pass it quarantines its task
+ * @param maxTasksPerJob    largest task count of one job: the bound on the partial results a reduce reads
  * @param maxBlobBytes      largest shared data (a dataset) stored in Redis for a job's tasks
  * @param malformedCap      entries kept in a queue's malformed list
  * @param retryPolicy       back-off between attempts of a failing task
  * @param poolSize          connections in the pool
  * @param connectTimeout    time to open a connection
  * @param socketTimeout     time to wait for a reply
- * @param clock             source of "now" passed to the scripts (tests move it by hand)
+ * @param clock             the time new job ids are made from (ids sort by it); the protocol keeps time by Redis's
+ *                          clock, never this one
  */
 public record BrokerOptions(
         int maxPayloadBytes,
         int maxResultBytes,
+        long maxJobResultBytes,
         int maxTasksPerJob,
         int maxBlobBytes,
         int malformedCap,
@@ -32,26 +34,26 @@ public record BrokerOptions(
         Clock clock) {
 
     public static final BrokerOptions DEFAULTS = new BrokerOptions(
-            1 << 20, 1 << 20, 1_000_000, 64 << 20, 10_000, RetryPolicy.DEFAULT, 16,
+            1 << 20, 1 << 20, 512L << 20, 1_000_000, 64 << 20, 10_000, RetryPolicy.DEFAULT, 16,
             Duration.ofSeconds(5), Duration.ofSeconds(10), Clock.systemUTC());
 
     public BrokerOptions withClock(Clock clock) {
-        return new BrokerOptions(maxPayloadBytes, maxResultBytes, maxTasksPerJob, maxBlobBytes, malformedCap, retryPolicy,
+        return new BrokerOptions(maxPayloadBytes, maxResultBytes, maxJobResultBytes, maxTasksPerJob, maxBlobBytes, malformedCap, retryPolicy,
                 poolSize, connectTimeout, socketTimeout, clock);
     }
 
     public BrokerOptions withLimits(int maxPayloadBytes, int maxResultBytes, int maxTasksPerJob) {
-        return new BrokerOptions(maxPayloadBytes, maxResultBytes, maxTasksPerJob, maxBlobBytes, malformedCap, retryPolicy,
+        return new BrokerOptions(maxPayloadBytes, maxResultBytes, maxJobResultBytes, maxTasksPerJob, maxBlobBytes, malformedCap, retryPolicy,
                 poolSize, connectTimeout, socketTimeout, clock);
     }
 
     public BrokerOptions withRetryPolicy(RetryPolicy retryPolicy) {
-        return new BrokerOptions(maxPayloadBytes, maxResultBytes, maxTasksPerJob, maxBlobBytes, malformedCap, retryPolicy,
+        return new BrokerOptions(maxPayloadBytes, maxResultBytes, maxJobResultBytes, maxTasksPerJob, maxBlobBytes, malformedCap, retryPolicy,
                 poolSize, connectTimeout, socketTimeout, clock);
     }
 
     public BrokerOptions withPool(int poolSize, Duration connectTimeout, Duration socketTimeout) {
-        return new BrokerOptions(maxPayloadBytes, maxResultBytes, maxTasksPerJob, maxBlobBytes, malformedCap, retryPolicy,
+        return new BrokerOptions(maxPayloadBytes, maxResultBytes, maxJobResultBytes, maxTasksPerJob, maxBlobBytes, malformedCap, retryPolicy,
                 poolSize, connectTimeout, socketTimeout, clock);
     }
 }

@@ -10,27 +10,36 @@ import java.time.Duration;
  * @param paramsJson  the job's parameters; each task's own are derived from them and its index by the kind
  * @param tasks       the number of tasks
  * @param queue       the queue to submit to
- * @param maxAttempts attempts per task (and for the reduce) before it is quarantined
- * @param resultTtl   how long a finished job, its result and its dead tasks are kept
+ * @param maxAttempts   failed attempts per task (and for the reduce) before it is quarantined
+ * @param maxRecoveries times a task may lose its runner (killed, hung, cut off from Redis) before it is
+ *                      quarantined as a task that kills its runners; runner deaths never use up attempts
+ * @param resultTtl     how long a finished job, its result and its dead tasks are kept
  */
-public record JobSpec(String kind, String paramsJson, int tasks, String queue, int maxAttempts, Duration resultTtl) {
+public record JobSpec(String kind, String paramsJson, int tasks, String queue, int maxAttempts, int maxRecoveries,
+                      Duration resultTtl) {
 
     public static final int DEFAULT_MAX_ATTEMPTS = 5;
+    public static final int DEFAULT_MAX_RECOVERIES = 10;
     public static final Duration DEFAULT_RESULT_TTL = Duration.ofDays(7);
 
     public static JobSpec of(String kind, String paramsJson, int tasks) {
-        return new JobSpec(kind, paramsJson, tasks, JobId.DEFAULT_QUEUE, DEFAULT_MAX_ATTEMPTS, DEFAULT_RESULT_TTL);
+        return new JobSpec(kind, paramsJson, tasks, JobId.DEFAULT_QUEUE, DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_RECOVERIES,
+                DEFAULT_RESULT_TTL);
     }
 
     public JobSpec withQueue(String queue) {
-        return new JobSpec(kind, paramsJson, tasks, queue, maxAttempts, resultTtl);
+        return new JobSpec(kind, paramsJson, tasks, queue, maxAttempts, maxRecoveries, resultTtl);
     }
 
     public JobSpec withMaxAttempts(int maxAttempts) {
-        return new JobSpec(kind, paramsJson, tasks, queue, maxAttempts, resultTtl);
+        return new JobSpec(kind, paramsJson, tasks, queue, maxAttempts, maxRecoveries, resultTtl);
+    }
+
+    public JobSpec withMaxRecoveries(int maxRecoveries) {
+        return new JobSpec(kind, paramsJson, tasks, queue, maxAttempts, maxRecoveries, resultTtl);
     }
 
     public JobSpec withResultTtl(Duration resultTtl) {
-        return new JobSpec(kind, paramsJson, tasks, queue, maxAttempts, resultTtl);
+        return new JobSpec(kind, paramsJson, tasks, queue, maxAttempts, maxRecoveries, resultTtl);
     }
 }

@@ -5,10 +5,13 @@ import java.time.Instant;
 /**
  * A job as read from Redis: what it is, where it stands, and its result once it has one.
  *
- * @param succeeded tasks whose result is recorded (each counted once)
- * @param failed    tasks quarantined in the dead set
- * @param retries   failed attempts that were scheduled again
- * @param recovered leases that expired and were recovered
+ * @param succeeded     tasks whose result is recorded (each counted once)
+ * @param failed        tasks quarantined in the dead set
+ * @param maxAttempts   attempts a task may fail before it is quarantined
+ * @param maxRecoveries times a task may lose its runner (killed, hung, cut off) before it is quarantined
+ * @param retries       failed attempts that were scheduled again
+ * @param recovered     leases that expired (their runner was lost) and were taken back, charging no attempt
+ * @param handedBack    tasks handed back by their runner (shutdown, or stopped by it), charging no attempt
  * @param result    the reduced result (JSON), once the job succeeded
  * @param error     why the job failed, once it failed
  */
@@ -21,8 +24,10 @@ public record JobStatus(
         int succeeded,
         int failed,
         int maxAttempts,
+        int maxRecoveries,
         long retries,
         long recovered,
+        long handedBack,
         Instant createdAt,
         Instant startedAt,
         Instant finishedAt,

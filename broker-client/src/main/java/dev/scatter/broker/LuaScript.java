@@ -12,24 +12,28 @@ import java.util.regex.Pattern;
 
 /**
  * One Lua script loaded from this package's {@code scripts/} resources. Its file name ends with its number of
- * KEYS ({@code settle-4.lua}), which is checked at every call. The SHA-1 is computed here, as Redis does, so the
- * first call can already be an EVALSHA.
+ * fixed KEYS ({@code settle-7.lua}); scripts that meet several jobs take a few more keys per job, declared by the
+ * caller. Both are checked at every call. The SHA-1 is computed here, as Redis does, so the first call can
+ * already be an EVALSHA.
  */
 public enum LuaScript {
-    SUBMIT("submit-3"),
-    CLAIM("claim-3"),
-    RENEW("renew-1"),
-    SETTLE("settle-4"),
-    RECOVER("recover-6"),
-    CANCEL("cancel-4"),
-    RETRY_DEAD("retry-dead-5");
+    SUBMIT("submit-6", 0),
+    CLAIM("claim-6", 0),
+    RENEW("renew-3", 1),
+    SETTLE("settle-7", 4),
+    RECOVER("recover-7", 0),
+    CANCEL("cancel-10", 0),
+    RETRY_DEAD("retry-dead-9", 0),
+    BEAT("beat-2", 0);
 
     private final String fileName;
     private final String source;
     private final String sha1;
     private final int keyCount;
+    private final int keysPerJob;
 
-    LuaScript(String name) {
+    LuaScript(String name, int keysPerJob) {
+        this.keysPerJob = keysPerJob;
         this.fileName = name + ".lua";
         this.source = read(fileName);
         this.sha1 = sha1(source);
@@ -52,8 +56,20 @@ public enum LuaScript {
         return sha1;
     }
 
+    /** The fixed KEYS, which every call passes first. */
     public int keyCount() {
         return keyCount;
+    }
+
+    /** KEYS passed after the fixed ones for each job the call meets; 0 for scripts that take no such keys. */
+    public int keysPerJob() {
+        return keysPerJob;
+    }
+
+    /** Whether a call may pass {@code keys} KEYS. */
+    boolean takes(int keys) {
+        int extra = keys - keyCount;
+        return keysPerJob == 0 ? extra == 0 : extra >= 0 && extra % keysPerJob == 0;
     }
 
     private static String read(String fileName) {

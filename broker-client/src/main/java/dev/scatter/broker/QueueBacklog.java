@@ -2,16 +2,16 @@ package dev.scatter.broker;
 
 /**
  * The size of a queue's backlog. An autoscaler should read {@link #outstanding()}: it includes tasks in flight,
- * so runners busy with long tasks are not scaled away.
+ * so runners busy with long tasks are not scaled away, and excludes the tasks of cancelled jobs, so no runner is
+ * started for work nobody wants.
  *
- * @param ready     refs waiting to be claimed
- * @param delayed   retries waiting out their back-off
- * @param inFlight  leases held by runners
- * @param malformed entries quarantined because they could not be parsed or matched to a job
+ * @param outstanding tasks of active jobs not yet accounted for (ready, delayed or running), reduces included
+ * @param ready       those waiting to be claimed (those parked for runners of their kind included)
+ * @param delayed     retries waiting out their back-off
+ * @param inFlight    leases held by runners (a cancelled job's included, until their runners are told to stop)
+ * @param malformed   entries quarantined because they could not be parsed
+ * @param parked      ready entries set aside because the runners that met them cannot run their kind
  */
-public record QueueBacklog(String queue, long ready, long delayed, long inFlight, long malformed) {
-
-    public long outstanding() {
-        return ready + delayed + inFlight;
-    }
+public record QueueBacklog(String queue, long outstanding, long ready, long delayed, long inFlight, long malformed,
+                           long parked) {
 }

@@ -7,13 +7,12 @@ import java.util.regex.Pattern;
  *
  * <p>All keys of a queue, and of the jobs submitted to it, share the hash tag {@code {queue}}: each script
  * touches a single hash slot, so scripts stay atomic under Redis Cluster, and a very large sweep can be spread
- * over several queues (slots). The {@code v1} in the prefix lets the layout change later. The scripts derive
- * a job's keys from {@link #jobPrefix()} by the same rule as {@link #job(String)}, {@link #results(String)} and
- * {@link #dead(String)}; docs/protocol.md lists them all.
+ * over several queues (slots). The version in the prefix lets the layout change: {@code v2} keeps time by Redis's
+ * clock and declares every key a script touches. docs/protocol.md lists them all.
  */
 public final class QueueKeys {
 
-    public static final String ROOT = "scatter:v1:";
+    public static final String ROOT = "scatter:v2:";
     private static final Pattern QUEUE_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
     private final String queue;
@@ -36,17 +35,37 @@ public final class QueueKeys {
         return queue;
     }
 
-    /** List of refs ready to be claimed. */
+    /** Hash of the queue's clock: Redis's time at the last call, and the queue's time (docs/protocol.md, "Time"). */
+    public String clock() {
+        return prefix + "clock";
+    }
+
+    /** List of refs (and ranges of fresh tasks) ready to be claimed. */
     public String ready() {
         return prefix + "ready";
     }
 
-    /** Sorted set of lease members, scored by lease deadline (ms). */
+    /** Sorted set of refs set aside for runners of their kind, member "kind|ref", all scored 0. */
+    public String parked() {
+        return prefix + "parked";
+    }
+
+    /** Hash of the jobs that have not ended: id to "state|startedAt|total|maxAttempts|kind". */
+    public String active() {
+        return prefix + "active";
+    }
+
+    /** Hash of the queue's counters: tasks outstanding in active jobs, tasks completed ever. */
+    public String counters() {
+        return prefix + "counters";
+    }
+
+    /** Sorted set of lease members, scored by lease deadline (queue clock, ms). */
     public String leases() {
         return prefix + "leases";
     }
 
-    /** Sorted set of refs waiting out a retry back-off, scored by due time (ms). */
+    /** Sorted set of refs waiting out a retry back-off, scored by due time (queue clock, ms). */
     public String delayed() {
         return prefix + "delayed";
     }
@@ -56,24 +75,19 @@ public final class QueueKeys {
         return prefix + "malformed";
     }
 
-    /** Sorted set of ended jobs, scored by the time their keys expire (ms): how the jobs index is pruned. */
+    /** Sorted set of ended jobs, scored by the time their keys expire (Redis time, ms): how the jobs index is pruned. */
     public String expiring() {
         return prefix + "expiring";
     }
 
-    /** Sorted set of job ids, scored by submit time (ms). */
+    /** Sorted set of job ids, scored by submit time (Redis time, ms). */
     public String jobs() {
         return prefix + "jobs";
     }
 
-    /** The prefix the scripts append a job id to. */
-    public String jobPrefix() {
-        return prefix + "job:";
-    }
-
     /** Hash of a job: kind, params, counters, state, timestamps, result. */
     public String job(String jobId) {
-        return jobPrefix() + jobId;
+        return prefix + "job:" + jobId;
     }
 
     /** Hash of a job's partial results: task index to result JSON. */
@@ -84,6 +98,11 @@ public final class QueueKeys {
     /** Hash of a job's quarantined tasks: task index (or "r" for the reduce) to reason JSON. */
     public String dead(String jobId) {
         return job(jobId) + ":dead";
+    }
+
+    /** Hash of a task's returns without a result, by "lost:<task>" (runners lost) and "back:<task>" (hand-backs). */
+    public String returns(String jobId) {
+        return job(jobId) + ":returns";
     }
 
     /** A blob of data shared by a job's tasks (a dataset, say), under the SHA-256 of its bytes. */

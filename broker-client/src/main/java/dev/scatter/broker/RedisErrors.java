@@ -38,15 +38,45 @@ final class RedisErrors {
         if (message.contains("without any password configured")) {
             return new BrokerAuthException(where + " has no password set, but the URI gives one: remove it", null);
         }
-        if (find(e, JedisConnectionException.class) != null || find(e, JedisBusyException.class) != null
-                || message.startsWith("LOADING") || message.startsWith("BUSY")) {
+        if (find(e, JedisConnectionException.class) != null) {
             return new BrokerUnavailableException("cannot reach " + where + " while " + action + ": "
                     + describeConnectionProblem(e, message), null);
+        }
+        BrokerUnavailableException.Condition condition = find(e, JedisBusyException.class) != null
+                ? BrokerUnavailableException.Condition.BUSY
+                : serverCondition(message);
+        if (condition != null) {
+            return new BrokerUnavailableException(condition, where + " is " + condition.description() + " while "
+                    + action + ": " + message, null);
         }
         if (find(e, JedisDataException.class) != null) {
             return new BrokerException(where + " answered an error while " + action + ": " + message);
         }
         return new BrokerException(where + ": " + action + " failed: " + message);
+    }
+
+    /**
+     * A reply saying Redis cannot take writes for now. Redis 7 puts the code first ("OOM command not allowed
+     * ..."); Redis 6.2 wraps an error raised inside a script ("ERR Error running script ...: -OOM ...").
+     */
+    private static final java.util.regex.Pattern RETRYABLE_REPLY = java.util.regex.Pattern.compile(
+            "(?:^|: -)(OOM|READONLY|MASTERDOWN|NOREPLICAS|TRYAGAIN|CLUSTERDOWN|LOADING|BUSY)\\b");
+
+    static BrokerUnavailableException.Condition serverCondition(String message) {
+        java.util.regex.Matcher m = RETRYABLE_REPLY.matcher(message);
+        if (!m.find()) {
+            return null;
+        }
+        return switch (m.group(1)) {
+            case "OOM" -> BrokerUnavailableException.Condition.OUT_OF_MEMORY;
+            case "READONLY" -> BrokerUnavailableException.Condition.READ_ONLY;
+            case "MASTERDOWN" -> BrokerUnavailableException.Condition.MASTER_DOWN;
+            case "NOREPLICAS" -> BrokerUnavailableException.Condition.NO_REPLICAS;
+            case "TRYAGAIN" -> BrokerUnavailableException.Condition.TRY_AGAIN;
+            case "CLUSTERDOWN" -> BrokerUnavailableException.Condition.CLUSTER_DOWN;
+            case "LOADING" -> BrokerUnavailableException.Condition.LOADING;
+            default -> BrokerUnavailableException.Condition.BUSY;
+        };
     }
 
     private static String describeConnectionProblem(Throwable e, String message) {

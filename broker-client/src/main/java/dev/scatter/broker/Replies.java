@@ -35,31 +35,30 @@ final class Replies {
         return Long.parseLong(string(value));
     }
 
+    /** A number written by a script, or {@code otherwise} when absent or not a number (tampered data is not fatal). */
+    static long parseLong(String value, long otherwise) {
+        if (value == null) {
+            return otherwise;
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            return otherwise;
+        }
+    }
+
     static int intField(Map<String, String> hash, String field) {
-        String value = hash.get(field);
-        return value == null ? 0 : Integer.parseInt(value);
+        long value = parseLong(hash.get(field), 0);
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value));
     }
 
     static long longField(Map<String, String> hash, String field) {
-        String value = hash.get(field);
-        return value == null ? 0 : Long.parseLong(value);
+        return parseLong(hash.get(field), 0);
     }
 
     static Instant instantField(Map<String, String> hash, String field) {
         String value = hash.get(field);
-        return value == null ? null : Instant.ofEpochMilli(Long.parseLong(value));
+        return value == null ? null : Instant.ofEpochMilli(parseLong(value, 0));
     }
 
-    /** The parts of a lease member "id:task:attempt:token"; task "r" is the reduce. */
-    static String[] leaseParts(String member) {
-        String[] parts = member.split(":");
-        if (parts.length != 4) {
-            throw new BrokerException("unexpected lease member '" + member + "'");
-        }
-        return parts;
-    }
-
-    static int taskIndex(String task) {
-        return task.equals("r") ? ClaimedTask.REDUCE : Integer.parseInt(task);
-    }
 }

@@ -1,53 +1,44 @@
 package dev.scatter.broker;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import redis.clients.jedis.AbstractTransaction;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
  * Runner presence: each runner writes a small hash at every heartbeat with a TTL of a few heartbeats, so a
- * runner that dies disappears by itself. An index (sorted by last heartbeat) lets {@link #live()} list them;
- * entries whose hash has expired are pruned when listed.
+ * runner that dies disappears by itself. An index (sorted by last heartbeat, by Redis's clock) lets
+ * {@link #live()} list them; beat-2 drops index entries of runners long gone, so the index stays bounded.
  */
 public final class RunnerRegistry {
 
     private final UnifiedJedis redis;
+    private final ScriptExecutor scripts;
     private final RedisErrors errors;
-    private final Clock clock;
 
-    RunnerRegistry(UnifiedJedis redis, RedisErrors errors, Clock clock) {
+    RunnerRegistry(UnifiedJedis redis, ScriptExecutor scripts, RedisErrors errors) {
         this.redis = redis;
+        this.scripts = scripts;
         this.errors = errors;
-        this.clock = clock;
     }
 
     /** Records that a runner is alive; it is forgotten after {@code ttl} without another heartbeat. */
     public void heartbeat(RunnerPresence runner, Duration ttl) {
-        long now = clock.millis();
-        String key = QueueKeys.Runners.runner(runner.id());
-        // One transaction: a runner dying between the writes must not leave a hash that never expires.
-        try (AbstractTransaction tx = redis.multi()) {
-            tx.hset(key, Map.of(
-                    "id", runner.id(),
-                    "host", runner.host(),
-                    "pid", Long.toString(runner.pid()),
-                    "queues", String.join(",", runner.queues()),
-                    "threads", Integer.toString(runner.threads()),
-                    "inFlight", Integer.toString(runner.inFlight()),
-                    "version", runner.version(),
-                    "startedAt", Long.toString(runner.startedAt().toEpochMilli()),
-                    "lastSeen", Long.toString(now)));
-            tx.pexpire(key, ttl.toMillis());
-            tx.zadd(QueueKeys.Runners.index(), now, runner.id());
-            tx.exec();
-        } catch (RuntimeException e) {
-            throw errors.translate(e, "recording the presence of runner " + runner.id());
-        }
+        List<String> args = new ArrayList<>(List.of(runner.id(), Long.toString(ttl.toMillis()),
+                "id", runner.id(),
+                "host", runner.host(),
+                "pid", Long.toString(runner.pid()),
+                "queues", String.join(",", runner.queues()),
+                "kinds", String.join(",", runner.kinds()),
+                "threads", Integer.toString(runner.threads()),
+                "inFlight", Integer.toString(runner.inFlight()),
+                "version", runner.version(),
+                "startedAt", Long.toString(runner.startedAt().toEpochMilli())));
+        scripts.run(LuaScript.BEAT, List.of(QueueKeys.Runners.runner(runner.id()), QueueKeys.Runners.index()), args);
     }
 
     /** Removes a runner at once, as it shuts down. */
@@ -60,22 +51,26 @@ public final class RunnerRegistry {
         }
     }
 
-    /** The runners whose heartbeats have not stopped, most recently seen first. */
+    /** The runners whose heartbeats have not stopped, most recently seen first, read in one pipelined round trip. */
     public List<RunnerPresence> live() {
         try {
-            List<RunnerPresence> live = new ArrayList<>();
-            for (String id : redis.zrevrange(QueueKeys.Runners.index(), 0, -1)) {
-                Map<String, String> hash = redis.hgetAll(QueueKeys.Runners.runner(id));
-                if (hash.isEmpty()) {
-                    redis.zrem(QueueKeys.Runners.index(), id);
-                    continue;
+            List<String> ids = redis.zrevrange(QueueKeys.Runners.index(), 0, -1);
+            List<Response<Map<String, String>>> hashes = new ArrayList<>(ids.size());
+            try (AbstractPipeline pipeline = redis.pipelined()) {
+                for (String id : ids) {
+                    hashes.add(pipeline.hgetAll(QueueKeys.Runners.runner(id)));
                 }
-                String queues = hash.getOrDefault("queues", "");
-                live.add(new RunnerPresence(id, hash.get("host"), Replies.longField(hash, "pid"),
-                        queues.isEmpty() ? List.of() : Arrays.asList(queues.split(",")),
-                        Replies.intField(hash, "threads"), Replies.intField(hash, "inFlight"),
-                        hash.get("version"), Replies.instantField(hash, "startedAt"),
-                        Replies.instantField(hash, "lastSeen")));
+                pipeline.sync();
+            }
+            List<RunnerPresence> live = new ArrayList<>();
+            for (int i = 0; i < ids.size(); i++) {
+                Map<String, String> hash = hashes.get(i).get();
+                if (!hash.isEmpty()) {
+                    live.add(new RunnerPresence(ids.get(i), hash.get("host"), Replies.longField(hash, "pid"),
+                            list(hash.get("queues")), list(hash.get("kinds")), Replies.intField(hash, "threads"),
+                            Replies.intField(hash, "inFlight"), hash.get("version"),
+                            Replies.instantField(hash, "startedAt"), Replies.instantField(hash, "lastSeen")));
+                }
             }
             return live;
         } catch (RuntimeException e) {
@@ -83,4 +78,7 @@ public final class RunnerRegistry {
         }
     }
 
+    private static List<String> list(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
+    }
 }

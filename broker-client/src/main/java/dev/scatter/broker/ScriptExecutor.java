@@ -21,9 +21,9 @@ final class ScriptExecutor {
     }
 
     Object run(LuaScript script, List<String> keys, List<String> args) {
-        if (keys.size() != script.keyCount()) {
-            throw new IllegalArgumentException(script.fileName() + " takes " + script.keyCount() + " keys, not "
-                    + keys.size());
+        if (!script.takes(keys.size())) {
+            throw new IllegalArgumentException(script.fileName() + " takes " + script.keyCount() + " keys"
+                    + (script.keysPerJob() == 0 ? "" : " and " + script.keysPerJob() + " per job") + ", not " + keys.size());
         }
         try {
             try {

@@ -4,10 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,6 +34,7 @@ public final class TaskQueue {
     private final ScriptExecutor scripts;
     private final RedisErrors errors;
     private final BrokerOptions options;
+    private final JobParams params;
 
     TaskQueue(String queue, UnifiedJedis redis, ScriptExecutor scripts, RedisErrors errors, BrokerOptions options) {
         this.keys = new QueueKeys(queue);
@@ -41,6 +42,7 @@ public final class TaskQueue {
         this.scripts = scripts;
         this.errors = errors;
         this.options = options;
+        this.params = new JobParams(keys, redis, errors);
     }
 
     public String name() {
@@ -51,72 +53,79 @@ public final class TaskQueue {
         return keys;
     }
 
-    /** Leases up to {@code max} ready tasks until now + {@code lease}. An empty list means nothing is ready. */
-    public List<ClaimedTask> claim(int max, Duration lease) {
+    /**
+     * Leases up to {@code max} ready tasks of the given kinds until the queue's clock passes now + {@code lease}.
+     * Tasks of other kinds met on the way are parked for runners of their kind. No tasks means nothing this
+     * runner can run is ready.
+     */
+    public ClaimBatch claim(int max, Duration lease, Collection<String> kinds) {
         if (max < 1 || max > MAX_BATCH) {
             throw new IllegalArgumentException("claim between 1 and " + MAX_BATCH + " tasks, not " + max);
         }
+        if (kinds.isEmpty()) {
+            throw new IllegalArgumentException("claim for at least one kind");
+        }
         // A script call looks at a bounded number of refs; behind a large cancelled job it may find none to lease
         // and say there are more: go on, so that the dropping does not look like an empty queue.
+        int parked = 0;
         while (true) {
-            ClaimReply reply = claimOnce(max, lease);
-            if (!reply.tasks().isEmpty() || !reply.more()) {
-                return reply.tasks();
+            ClaimReply reply = ClaimReply.parse(scripts.run(LuaScript.CLAIM,
+                    List.of(keys.clock(), keys.ready(), keys.parked(), keys.leases(), keys.active(), keys.malformed()),
+                    List.of(Long.toString(lease.toMillis()), Integer.toString(max),
+                            Integer.toString(options.malformedCap()), ClaimTokens.next(), String.join(" ", kinds))));
+            parked += reply.parked();
+            if (!reply.leases().isEmpty() || !reply.more()) {
+                return new ClaimBatch(tasks(reply), parked);
             }
         }
     }
 
-    private record ClaimReply(List<ClaimedTask> tasks, boolean more) {
+    /** Leases up to {@code max} ready tasks of one kind: what a runner of a single kind does. */
+    public List<ClaimedTask> claim(int max, Duration lease, String kind) {
+        return claim(max, lease, List.of(kind)).tasks();
     }
 
-    private ClaimReply claimOnce(int max, Duration lease) {
-        long now = now();
-        List<?> reply = Replies.list(scripts.run(LuaScript.CLAIM,
-                List.of(keys.ready(), keys.leases(), keys.malformed()),
-                List.of(keys.jobPrefix(), Long.toString(now), Long.toString(now + lease.toMillis()),
-                        Integer.toString(max), Integer.toString(options.malformedCap()), ClaimTokens.next())));
-        boolean more = Replies.number(reply.get(reply.size() - 1)) == 1;
-        int count = (int) Replies.number(reply.get(0));
-        if (count == 0) {
-            return new ClaimReply(List.of(), more);
+    private List<ClaimedTask> tasks(ClaimReply reply) {
+        if (reply.leases().isEmpty()) {
+            return List.of();
         }
-        int jobsAt = 1 + count;
-        int jobCount = (int) Replies.number(reply.get(jobsAt));
-        Map<String, Object[]> jobs = new HashMap<>(jobCount * 2);
-        for (int j = 0; j < jobCount; j++) {
-            int at = jobsAt + 1 + j * 5;
-            jobs.put(Replies.string(reply.get(at)), new Object[] {
-                    Replies.string(reply.get(at + 1)), Replies.string(reply.get(at + 2)),
-                    (int) Replies.number(reply.get(at + 3)), (int) Replies.number(reply.get(at + 4))});
+        Map<String, String> paramsByJob = params.of(reply.jobs().keySet());
+        List<ClaimedTask> tasks = new ArrayList<>(reply.leases().size());
+        for (LeaseMember lease : reply.leases()) {
+            ClaimReply.Job job = reply.jobs().get(lease.job());
+            tasks.add(new ClaimedTask(new JobId(keys.queue(), lease.job()), lease.taskIndex(), lease.attempt(),
+                    job.kind(), paramsByJob.get(lease.job()), job.total(), job.maxAttempts(), lease.wire()));
         }
-        List<ClaimedTask> tasks = new ArrayList<>(count);
-        for (int i = 1; i <= count; i++) {
-            String member = Replies.string(reply.get(i));
-            String[] parts = Replies.leaseParts(member);
-            Object[] job = jobs.get(parts[0]);
-            tasks.add(new ClaimedTask(new JobId(keys.queue(), parts[0]), Replies.taskIndex(parts[1]),
-                    Integer.parseInt(parts[2]), (String) job[0], (String) job[1], (Integer) job[2], (Integer) job[3],
-                    member));
-        }
-        return new ClaimReply(tasks, more);
+        return tasks;
     }
 
     /**
-     * Extends the leases of tasks still running until now + {@code lease}. Returns the lease ids that were not
-     * renewed: their task was taken over after the lease expired, or their job was cancelled or has ended.
-     * The runner should stop working on those.
+     * Extends the leases of tasks still running until the queue's clock passes now + {@code lease} (never
+     * shortening one). Returns the lease ids that were not renewed: their task was taken over after the lease
+     * expired, their job was cancelled or has ended, or the task already has a result. The runner should stop
+     * working on those.
      */
     public Set<String> renew(Collection<ClaimedTask> tasks, Duration lease) {
         Set<String> lost = new HashSet<>();
         List<ClaimedTask> all = new ArrayList<>(tasks);
         for (int from = 0; from < all.size(); from += MAX_BATCH) {
-            List<String> args = new ArrayList<>();
-            args.add(keys.jobPrefix());
-            args.add(Long.toString(now() + lease.toMillis()));
-            for (ClaimedTask task : all.subList(from, Math.min(all.size(), from + MAX_BATCH))) {
+            List<ClaimedTask> batch = all.subList(from, Math.min(all.size(), from + MAX_BATCH));
+            Set<String> jobs = new LinkedHashSet<>();
+            for (ClaimedTask task : batch) {
+                jobs.add(task.job().id());
+            }
+            List<String> keyList = new ArrayList<>(List.of(keys.clock(), keys.leases(), keys.active()));
+            List<String> args = new ArrayList<>(2 + jobs.size() + batch.size());
+            args.add(Long.toString(lease.toMillis()));
+            args.add(Integer.toString(jobs.size()));
+            for (String job : jobs) {
+                keyList.add(keys.results(job));
+                args.add(job);
+            }
+            for (ClaimedTask task : batch) {
                 args.add(task.leaseId());
             }
-            for (Object member : Replies.list(scripts.run(LuaScript.RENEW, List.of(keys.leases()), args))) {
+            for (Object member : Replies.list(scripts.run(LuaScript.RENEW, keyList, args))) {
                 lost.add(Replies.string(member));
             }
         }
@@ -129,15 +138,15 @@ public final class TaskQueue {
      * is not recorded: the task is quarantined with that reason ({@link ReturnCode#DEAD}).
      */
     public List<ReturnCode> complete(List<TaskCompletion> completions) {
-        List<String[]> entries = new ArrayList<>(completions.size());
+        List<Settlement> entries = new ArrayList<>(completions.size());
         for (TaskCompletion c : completions) {
             String result = c.resultJson() == null ? "null" : c.resultJson();
             int size = result.getBytes(StandardCharsets.UTF_8).length;
             if (size > options.maxResultBytes()) {
-                entries.add(new String[] {"F", c.task().leaseId(), "-1",
-                        new PayloadTooLargeException("the result", size, options.maxResultBytes()).getMessage()});
+                entries.add(new Settlement(SettleOp.FAIL, c.task().leaseId(), "-1",
+                        new PayloadTooLargeException("the result", size, options.maxResultBytes()).getMessage()));
             } else {
-                entries.add(new String[] {"C", c.task().leaseId(), result, ""});
+                entries.add(new Settlement(SettleOp.COMPLETE, c.task().leaseId(), result, ""));
             }
         }
         return settle(entries);
@@ -145,43 +154,46 @@ public final class TaskQueue {
 
     /** Reports failed attempts: scheduled again after a back-off, or quarantined when attempts are used up. */
     public List<ReturnCode> fail(List<TaskFailure> failures) {
-        long now = now();
-        List<String[]> entries = new ArrayList<>(failures.size());
+        List<Settlement> entries = new ArrayList<>(failures.size());
         for (TaskFailure f : failures) {
-            String due = f.permanent()
+            String delay = f.permanent()
                     ? "-1"
-                    : Long.toString(now + options.retryPolicy().delayAfter(f.task().attempt()).toMillis());
-            entries.add(new String[] {"F", f.task().leaseId(), due, f.error() == null ? "" : f.error()});
+                    : Long.toString(options.retryPolicy().delayAfter(f.task().attempt()).toMillis());
+            entries.add(new Settlement(SettleOp.FAIL, f.task().leaseId(), delay, f.error() == null ? "" : f.error()));
         }
         return settle(entries);
     }
 
-    /** Hands leased tasks back at once (shutdown): they go to the head of the ready list, attempt not counted. */
+    /**
+     * Hands leased tasks back at once (shutdown, or a task the runner stopped itself): they go to the head of the
+     * ready list with no attempt charged.
+     */
     public List<ReturnCode> release(Collection<ClaimedTask> tasks) {
-        List<String[]> entries = new ArrayList<>(tasks.size());
+        List<Settlement> entries = new ArrayList<>(tasks.size());
         for (ClaimedTask task : tasks) {
-            entries.add(new String[] {"R", task.leaseId(), "", ""});
+            entries.add(Settlement.of(SettleOp.RELEASE, task.leaseId()));
         }
         return settle(entries);
     }
 
     /**
      * One recovery pass, which any client may run at any time: moves due retries to the ready list, and takes
-     * back up to {@code limit} expired leases (their tasks are made ready again, or quarantined when their
-     * attempts are used up).
+     * back up to {@code limit} expired leases (their tasks are made ready again, or quarantined when they have
+     * lost their runner too often).
      */
     public RecoveryReport recover(int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("recover at least 1 entry, not " + limit);
         }
         List<?> reply = Replies.list(scripts.run(LuaScript.RECOVER,
-                List.of(keys.delayed(), keys.ready(), keys.leases(), keys.malformed(), keys.jobs(), keys.expiring()),
-                List.of(Long.toString(now()), Integer.toString(Math.min(limit, MAX_BATCH)), keys.wakeChannel(),
+                List.of(keys.clock(), keys.delayed(), keys.ready(), keys.leases(), keys.malformed(), keys.jobs(),
+                        keys.expiring()),
+                List.of(Integer.toString(Math.min(limit, MAX_BATCH)), keys.wakeChannel(),
                         Integer.toString(options.malformedCap()))));
         int promoted = (int) Replies.number(reply.get(0));
-        List<String[]> expired = new ArrayList<>();
+        List<Settlement> expired = new ArrayList<>();
         for (Object member : reply.subList(1, reply.size())) {
-            expired.add(new String[] {"E", Replies.string(member), "", ""});
+            expired.add(Settlement.of(SettleOp.EXPIRE, Replies.string(member)));
         }
         int requeued = 0;
         int quarantined = 0;
@@ -197,52 +209,98 @@ public final class TaskQueue {
         return new RecoveryReport(promoted, requeued, quarantined, dropped);
     }
 
-    private List<ReturnCode> settle(List<String[]> entries) {
+    /** Settles entries in calls of at most {@link #MAX_BATCH}, declaring the four keys of every job they touch. */
+    private List<ReturnCode> settle(List<Settlement> entries) {
         List<ReturnCode> codes = new ArrayList<>(entries.size());
         for (int from = 0; from < entries.size(); from += MAX_BATCH) {
-            List<String[]> batch = entries.subList(from, Math.min(entries.size(), from + MAX_BATCH));
-            List<String> args = new ArrayList<>(5 + batch.size() * 4);
-            args.add(keys.jobPrefix());
-            args.add(Long.toString(now()));
+            List<Settlement> batch = entries.subList(from, Math.min(entries.size(), from + MAX_BATCH));
+            Set<String> jobs = new LinkedHashSet<>();
+            for (Settlement entry : batch) {
+                String job = LeaseMember.jobOf(entry.leaseId());
+                if (job != null) {
+                    jobs.add(job);
+                }
+            }
+            List<String> keyList = new ArrayList<>(List.of(keys.clock(), keys.leases(), keys.ready(), keys.delayed(),
+                    keys.expiring(), keys.active(), keys.counters()));
+            List<String> args = new ArrayList<>(6 + jobs.size() + batch.size() * 4);
             args.add(keys.wakeChannel());
             args.add(keys.doneChannel());
-            args.add(Integer.toString(batch.size()));
-            for (String[] entry : batch) {
-                args.addAll(Arrays.asList(entry));
+            args.add(Integer.toString(options.maxResultBytes()));
+            args.add(Long.toString(options.maxJobResultBytes()));
+            args.add(Integer.toString(jobs.size()));
+            for (String job : jobs) {
+                keyList.add(keys.job(job));
+                keyList.add(keys.results(job));
+                keyList.add(keys.dead(job));
+                keyList.add(keys.returns(job));
+                args.add(job);
             }
-            List<?> reply = Replies.list(scripts.run(LuaScript.SETTLE,
-                    List.of(keys.leases(), keys.ready(), keys.delayed(), keys.expiring()), args));
-            for (Object code : reply) {
+            args.add(Integer.toString(batch.size()));
+            for (Settlement entry : batch) {
+                args.add(entry.op().wire());
+                args.add(entry.leaseId());
+                args.add(entry.a());
+                args.add(entry.b());
+            }
+            for (Object code : Replies.list(scripts.run(LuaScript.SETTLE, keyList, args))) {
                 codes.add(ReturnCode.of(Replies.number(code)));
             }
         }
         return codes;
     }
 
-    /** The counts an autoscaler and an operator look at. */
+    /**
+     * The counts an autoscaler and an operator look at, read in one round trip. Tasks of cancelled jobs are not
+     * outstanding, even while their refs still wait in the ready list to be dropped.
+     */
     public QueueBacklog backlog() {
-        try {
-            return new QueueBacklog(keys.queue(), redis.llen(keys.ready()), redis.zcard(keys.delayed()),
-                    redis.zcard(keys.leases()), redis.llen(keys.malformed()));
+        try (AbstractPipeline pipeline = redis.pipelined()) {
+            Response<String> outstanding = pipeline.hget(keys.counters(), "outstanding");
+            Response<Long> delayed = pipeline.zcard(keys.delayed());
+            Response<Long> inFlight = pipeline.zcard(keys.leases());
+            Response<Long> parked = pipeline.zcard(keys.parked());
+            Response<Long> malformed = pipeline.llen(keys.malformed());
+            pipeline.sync();
+            long total = Math.max(0, Replies.parseLong(outstanding.get(), 0));
+            long waiting = Math.max(0, total - delayed.get() - inFlight.get());
+            return new QueueBacklog(keys.queue(), total, waiting, delayed.get(), inFlight.get(), malformed.get(),
+                    parked.get());
         } catch (RuntimeException e) {
             throw errors.translate(e, "reading the backlog of queue " + keys.queue());
         }
     }
 
+    /** Tasks completed on this queue since it was first used: a counter that only grows (rates come from it). */
+    public long completedEver() {
+        try {
+            return Replies.parseLong(redis.hget(keys.counters(), "completed"), 0);
+        } catch (RuntimeException e) {
+            throw errors.translate(e, "reading the counters of queue " + keys.queue());
+        }
+    }
+
     /**
-     * The most recent jobs of this queue, newest first. Jobs whose keys have expired are skipped and dropped from
-     * the index (recover-6 also drops them, so the index stays bounded even if nobody lists it).
+     * The most recent jobs of this queue, newest first, read in one pipelined round trip. Jobs whose keys have
+     * expired are skipped (recover-7 drops them from the index).
      */
     public List<JobStatus> jobs(int limit) {
         try {
             List<String> ids = redis.zrevrange(keys.jobs(), 0, Math.max(0, limit - 1));
+            List<Response<Map<String, String>>> hashes = new ArrayList<>(ids.size());
+            Response<List<String>> live;
+            try (AbstractPipeline pipeline = redis.pipelined()) {
+                for (String id : ids) {
+                    hashes.add(pipeline.hgetAll(keys.job(id)));
+                }
+                live = pipeline.hmget(keys.active(), ids.isEmpty() ? new String[] {""} : ids.toArray(String[]::new));
+                pipeline.sync();
+            }
             List<JobStatus> jobs = new ArrayList<>(ids.size());
-            for (String id : ids) {
-                Map<String, String> hash = redis.hgetAll(keys.job(id));
-                if (hash.isEmpty()) {
-                    redis.zrem(keys.jobs(), id);
-                } else {
-                    jobs.add(JobReader.read(new JobId(keys.queue(), id), hash));
+            for (int i = 0; i < ids.size(); i++) {
+                Map<String, String> hash = hashes.get(i).get();
+                if (!hash.isEmpty()) {
+                    jobs.add(JobReader.read(new JobId(keys.queue(), ids.get(i)), hash, live.get().get(i)));
                 }
             }
             return jobs;
@@ -268,8 +326,7 @@ public final class TaskQueue {
                     pipeline.sync();
                 }
                 for (Response<String> reply : replies) {
-                    String failed = reply.get();
-                    dead += failed == null ? 0 : Long.parseLong(failed);
+                    dead += Math.max(0, Replies.parseLong(reply.get(), 0));
                 }
             }
             return dead;
@@ -283,19 +340,54 @@ public final class TaskQueue {
         try {
             List<QuarantinedEntry> entries = new ArrayList<>();
             for (String json : redis.lrange(keys.malformed(), 0, limit - 1)) {
-                JsonNode node = JSON.readTree(json);
-                entries.add(new QuarantinedEntry(node.path("entry").asText(), node.path("reason").asText(),
-                        Instant.ofEpochMilli(node.path("at").asLong())));
+                entries.add(quarantined(json));
             }
             return entries;
         } catch (RuntimeException e) {
             throw errors.translate(e, "reading the malformed entries of queue " + keys.queue());
-        } catch (java.io.IOException e) {
-            throw new BrokerException("unreadable entry in " + keys.malformed() + ": " + e.getMessage(), e);
         }
     }
 
-    private long now() {
-        return options.clock().millis();
+    private static QuarantinedEntry quarantined(String json) {
+        try {
+            JsonNode node = JSON.readTree(json);
+            return new QuarantinedEntry(node.path("entry").asText(), node.path("reason").asText(),
+                    Instant.ofEpochMilli(node.path("at").asLong()));
+        } catch (java.io.IOException | RuntimeException e) {
+            return new QuarantinedEntry(json, "unreadable quarantine record", null);
+        }
+    }
+
+    /** The tasks a claim leased, and how many entries of kinds this runner does not run it set aside. */
+    public record ClaimBatch(List<ClaimedTask> tasks, int parked) {
+    }
+
+    /** The reply of claim-6, by name rather than by position. */
+    private record ClaimReply(List<LeaseMember> leases, Map<String, Job> jobs, boolean more, int parked) {
+
+        record Job(String kind, int total, int maxAttempts) {
+        }
+
+        static ClaimReply parse(Object raw) {
+            List<?> reply = Replies.list(raw);
+            int count = (int) Replies.number(reply.get(0));
+            List<LeaseMember> leases = new ArrayList<>(count);
+            for (int i = 1; i <= count; i++) {
+                String member = Replies.string(reply.get(i));
+                leases.add(LeaseMember.parse(member)
+                        .orElseThrow(() -> new BrokerException("claim-6 returned a lease it cannot have written: " + member)));
+            }
+            int at = 1 + count;
+            int jobCount = (int) Replies.number(reply.get(at));
+            Map<String, Job> jobs = new LinkedHashMap<>(jobCount * 2);
+            for (int j = 0; j < jobCount; j++) {
+                int base = at + 1 + j * 4;
+                jobs.put(Replies.string(reply.get(base)), new Job(Replies.string(reply.get(base + 1)),
+                        (int) Replies.number(reply.get(base + 2)), (int) Replies.number(reply.get(base + 3))));
+            }
+            int tail = at + 1 + jobCount * 4;
+            return new ClaimReply(leases, jobs, Replies.number(reply.get(tail)) == 1,
+                    (int) Replies.number(reply.get(tail + 1)));
+        }
     }
 }

@@ -17,6 +17,19 @@ public interface TaskKind {
     /** The name users submit jobs under, e.g. {@code pi}. */
     String name();
 
+    /** The kind's version, published with its name in the runner's presence ("pi@1"). */
+    default String version() {
+        return "1";
+    }
+
+    /**
+     * Whether runners with these settings run this kind. A runner claims only kinds it runs; tasks of the others
+     * wait for runners that do (the {@code cmd} kind runs only where the operator allowed commands).
+     */
+    default boolean isEnabled(RunnerSettings settings) {
+        return true;
+    }
+
     /**
      * Checks a job's parameters before submission and returns them completed with defaults (a random seed, say).
      *

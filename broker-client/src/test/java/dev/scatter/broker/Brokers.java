@@ -1,5 +1,6 @@
 package dev.scatter.broker;
 
+import dev.scatter.broker.testing.QueueClock;
 import dev.scatter.broker.testing.RedisFixture;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,8 +15,10 @@ final class Brokers {
     private Brokers() {
     }
 
-    static Broker connect(RedisFixture redis, ManualClock clock) {
-        return Broker.connect(RedisUri.parse(redis.uri()), BrokerOptions.DEFAULTS.withClock(clock));
+    /** A broker on the fixture; {@code clock} moves the fixture queue's clock. */
+    static Broker connect(RedisFixture redis, QueueClock clock) {
+        clock.bind(redis);
+        return Broker.connect(RedisUri.parse(redis.uri()), BrokerOptions.DEFAULTS);
     }
 
     static JobSpec noop(RedisFixture redis, int tasks) {
@@ -26,7 +29,7 @@ final class Brokers {
     static List<ClaimedTask> claimAll(TaskQueue queue) {
         List<ClaimedTask> all = new ArrayList<>();
         List<ClaimedTask> batch;
-        while (!(batch = queue.claim(500, LEASE)).isEmpty()) {
+        while (!(batch = queue.claim(500, LEASE, "noop")).isEmpty()) {
             all.addAll(batch);
         }
         return all;

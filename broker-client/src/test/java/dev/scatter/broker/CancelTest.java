@@ -2,6 +2,7 @@ package dev.scatter.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scatter.broker.testing.QueueClock;
 import dev.scatter.broker.testing.RealRedis;
 import dev.scatter.broker.testing.RedisFixture;
 import java.net.URI;
@@ -15,7 +16,7 @@ import redis.clients.jedis.RedisClient;
 @ExtendWith(RealRedis.class)
 class CancelTest {
 
-    private final ManualClock clock = new ManualClock();
+    private final QueueClock clock = new QueueClock();
 
     @Test
     void aCancelledJobStopsItsRunnersAndLeavesNothingToRun(RedisFixture redis) {
@@ -23,7 +24,7 @@ class CancelTest {
             TaskQueue queue = broker.queue(redis.queue());
             JobId id = broker.submit(Brokers.noop(redis, 10));
             JobId other = broker.submit(Brokers.noop(redis, 2));
-            List<ClaimedTask> running = queue.claim(3, Brokers.LEASE);
+            List<ClaimedTask> running = queue.claim(3, Brokers.LEASE, "noop");
             Brokers.completeWithIndex(queue, running.subList(0, 1));
             queue.fail(List.of(TaskFailure.retryable(running.get(1), "flaky")));
 
@@ -38,7 +39,7 @@ class CancelTest {
             assertThat(Brokers.completeWithIndex(queue, running.subList(2, 3))).containsExactly(ReturnCode.JOB_NOT_ACTIVE);
             clock.advance(java.time.Duration.ofHours(1));
             queue.recover(100);
-            List<ClaimedTask> left = queue.claim(100, Brokers.LEASE);
+            List<ClaimedTask> left = queue.claim(100, Brokers.LEASE, "noop");
             assertThat(left).as("only the other job's tasks").allSatisfy(t -> assertThat(t.job()).isEqualTo(other));
             assertThat(left).hasSize(2);
             assertThat(queue.malformed(10)).isEmpty();
@@ -47,15 +48,39 @@ class CancelTest {
 
     @Test
     void aClaimLooksPastTheRefsOfACancelledJob(RedisFixture redis) {
-        try (Broker broker = Brokers.connect(redis, clock)) {
+        try (Broker broker = Brokers.connect(redis, clock); RedisClient raw = RedisClient.create(URI.create(redis.uri()))) {
             TaskQueue queue = broker.queue(redis.queue());
             JobId cancelled = broker.submit(Brokers.noop(redis, 25_000));
+            // Its tasks as single refs, as they are once retried or recovered, ahead of the live job's.
+            String[] refs = new String[25_000];
+            for (int i = 0; i < refs.length; i++) {
+                refs[i] = cancelled.id() + ":" + i + ":0";
+            }
+            raw.del(queue.keys().ready());
+            raw.rpush(queue.keys().ready(), refs);
             JobId live = broker.submit(Brokers.noop(redis, 3));
             broker.cancel(cancelled);
 
-            List<ClaimedTask> claimed = queue.claim(10, Brokers.LEASE);
+            List<ClaimedTask> claimed = queue.claim(10, Brokers.LEASE, "noop");
 
             assertThat(claimed).hasSize(3).allSatisfy(t -> assertThat(t.job()).isEqualTo(live));
+        }
+    }
+
+    @Test
+    void theTasksOfACancelledJobAreNotOutstanding(RedisFixture redis) {
+        try (Broker broker = Brokers.connect(redis, clock)) {
+            TaskQueue queue = broker.queue(redis.queue());
+            JobId cancelled = broker.submit(Brokers.noop(redis, 1000));
+            broker.submit(Brokers.noop(redis, 5));
+            List<ClaimedTask> held = queue.claim(10, Brokers.LEASE, "noop");
+            Brokers.completeWithIndex(queue, held.subList(0, 4));
+            assertThat(queue.backlog().outstanding()).isEqualTo(1001);
+
+            broker.cancel(cancelled);
+            // An autoscaler reading the backlog must not start runners for work nobody wants.
+            assertThat(queue.backlog().outstanding()).as("the other job's five tasks").isEqualTo(5);
+            assertThat(queue.backlog().ready()).isEqualTo(5);
         }
     }
 

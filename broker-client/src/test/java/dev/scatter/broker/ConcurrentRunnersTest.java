@@ -41,7 +41,7 @@ class ConcurrentRunnersTest {
                 futures.add(pool.submit(() -> {
                     start.await();
                     List<ClaimedTask> batch;
-                    while (!(batch = queue.claim(1 + (int) (Math.random() * 200), Duration.ofMinutes(5))).isEmpty()) {
+                    while (!(batch = queue.claim(1 + (int) (Math.random() * 200), Duration.ofMinutes(5), "noop")).isEmpty()) {
                         List<TaskCompletion> done = new ArrayList<>();
                         for (ClaimedTask t : batch) {
                             if (t.isReduce()) {
@@ -68,7 +68,7 @@ class ConcurrentRunnersTest {
             assertThat(overlaps.get()).isZero();
             assertThat(leased).hasSize(tasks);
             // The reduce may be queued after a runner found the queue empty; take it if so.
-            for (ClaimedTask t : queue.claim(10, Duration.ofMinutes(5))) {
+            for (ClaimedTask t : queue.claim(10, Duration.ofMinutes(5), "noop")) {
                 reduces.incrementAndGet();
                 counted.addAndGet((int) queue.complete(List.of(new TaskCompletion(t, "{}"))).stream()
                         .filter(c -> c == ReturnCode.COUNTED).count());

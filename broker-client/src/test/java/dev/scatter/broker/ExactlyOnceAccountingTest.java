@@ -2,6 +2,7 @@ package dev.scatter.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scatter.broker.testing.QueueClock;
 import dev.scatter.broker.testing.RealRedis;
 import dev.scatter.broker.testing.RedisFixture;
 import java.util.List;
@@ -14,17 +15,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(RealRedis.class)
 class ExactlyOnceAccountingTest {
 
-    private final ManualClock clock = new ManualClock();
+    private final QueueClock clock = new QueueClock();
 
     @Test
     void aLateResultFromAPresumedDeadRunnerCountsOnceAndTheRerunIsADuplicate(RedisFixture redis) {
         try (Broker broker = Brokers.connect(redis, clock)) {
             TaskQueue queue = broker.queue(redis.queue());
             JobId id = broker.submit(Brokers.noop(redis, 2));
-            List<ClaimedTask> slow = queue.claim(2, Brokers.LEASE);
+            List<ClaimedTask> slow = queue.claim(2, Brokers.LEASE, "noop");
             clock.advance(Brokers.LEASE.plusSeconds(1));
             queue.recover(100);
-            List<ClaimedTask> rerun = queue.claim(2, Brokers.LEASE);
+            List<ClaimedTask> rerun = queue.claim(2, Brokers.LEASE, "noop");
             assertThat(rerun).hasSize(2);
 
             // The slow runner was alive after all, and reports first.
@@ -34,7 +35,7 @@ class ExactlyOnceAccountingTest {
 
             JobStatus status = broker.status(id).orElseThrow();
             assertThat(status.succeeded()).isEqualTo(2);
-            assertThat(queue.claim(10, Brokers.LEASE)).as("one reduce").hasSize(1);
+            assertThat(queue.claim(10, Brokers.LEASE, "noop")).as("one reduce").hasSize(1);
             assertThat(queue.backlog().inFlight()).as("the rerun's leases were released").isEqualTo(1);
         }
     }
@@ -44,10 +45,10 @@ class ExactlyOnceAccountingTest {
         try (Broker broker = Brokers.connect(redis, clock)) {
             TaskQueue queue = broker.queue(redis.queue());
             broker.submit(Brokers.noop(redis, 1));
-            List<ClaimedTask> slow = queue.claim(1, Brokers.LEASE);
+            List<ClaimedTask> slow = queue.claim(1, Brokers.LEASE, "noop");
             clock.advance(Brokers.LEASE.plusSeconds(1));
             queue.recover(100);
-            List<ClaimedTask> rerun = queue.claim(1, Brokers.LEASE);
+            List<ClaimedTask> rerun = queue.claim(1, Brokers.LEASE, "noop");
             Brokers.completeWithIndex(queue, slow);
 
             assertThat(queue.renew(rerun, Brokers.LEASE)).containsExactly(rerun.get(0).leaseId());
@@ -56,16 +57,22 @@ class ExactlyOnceAccountingTest {
     }
 
     @Test
-    void aResultThatLandsWhileTheTaskWaitsToBeRetakenIsNotRunAgain(RedisFixture redis) {
+    void aResultThatLandsWhileTheTaskWaitsToBeRetakenStopsItsRerunAtTheFirstRenewal(RedisFixture redis) {
         try (Broker broker = Brokers.connect(redis, clock)) {
             TaskQueue queue = broker.queue(redis.queue());
-            broker.submit(Brokers.noop(redis, 3));
-            List<ClaimedTask> slow = queue.claim(1, Brokers.LEASE);
+            JobId id = broker.submit(Brokers.noop(redis, 3));
+            List<ClaimedTask> slow = queue.claim(1, Brokers.LEASE, "noop");
             clock.advance(Brokers.LEASE.plusSeconds(1));
             queue.recover(100);
             Brokers.completeWithIndex(queue, slow);
 
-            assertThat(queue.claim(10, Brokers.LEASE)).extracting(ClaimedTask::index).containsExactlyInAnyOrder(1, 2);
+            // claim-6 reads no job's results (it declares only the queue's keys), so the task is leased again, and
+            // its first renewal tells the runner to stop; its completion would change nothing.
+            List<ClaimedTask> again = queue.claim(10, Brokers.LEASE, "noop");
+            ClaimedTask rerun = again.stream().filter(t -> t.index() == slow.get(0).index()).findFirst().orElseThrow();
+            assertThat(queue.renew(again, Brokers.LEASE)).containsExactly(rerun.leaseId());
+            assertThat(Brokers.completeWithIndex(queue, List.of(rerun))).containsExactly(ReturnCode.DUPLICATE);
+            assertThat(broker.status(id).orElseThrow().succeeded()).isEqualTo(1);
         }
     }
 
@@ -73,8 +80,8 @@ class ExactlyOnceAccountingTest {
     void aLateResultAfterItsJobFailedIsRefusedNotHalfCounted(RedisFixture redis) {
         try (Broker broker = Brokers.connect(redis, clock)) {
             TaskQueue queue = broker.queue(redis.queue());
-            JobId id = broker.submit(Brokers.noop(redis, 2).withMaxAttempts(1));
-            List<ClaimedTask> tasks = queue.claim(2, Brokers.LEASE);
+            JobId id = broker.submit(Brokers.noop(redis, 2).withMaxRecoveries(0));
+            List<ClaimedTask> tasks = queue.claim(2, Brokers.LEASE, "noop");
             Brokers.completeWithIndex(queue, List.of(tasks.get(1)));
             queue.renew(List.of(tasks.get(1)), Brokers.LEASE);
             // Task 0's runner misses its renewals (a long GC pause): quarantined on its only attempt...
@@ -92,8 +99,8 @@ class ExactlyOnceAccountingTest {
     void aLateResultWhileTheJobStillRunsMovesTheTaskFromDeadToCounted(RedisFixture redis) {
         try (Broker broker = Brokers.connect(redis, clock)) {
             TaskQueue queue = broker.queue(redis.queue());
-            JobId id = broker.submit(Brokers.noop(redis, 2).withMaxAttempts(1));
-            List<ClaimedTask> tasks = queue.claim(2, Brokers.LEASE);
+            JobId id = broker.submit(Brokers.noop(redis, 2).withMaxRecoveries(0));
+            List<ClaimedTask> tasks = queue.claim(2, Brokers.LEASE, "noop");
             // Task 1 is renewed; task 0's runner stalls and its lease expires: it is quarantined.
             clock.advance(Brokers.LEASE.minusSeconds(1));
             queue.renew(List.of(tasks.get(1)), Brokers.LEASE);

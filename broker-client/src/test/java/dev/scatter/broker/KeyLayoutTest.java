@@ -2,6 +2,7 @@ package dev.scatter.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scatter.broker.testing.QueueClock;
 import dev.scatter.broker.testing.RealRedis;
 import dev.scatter.broker.testing.RedisFixture;
 import java.net.URI;
@@ -19,7 +20,7 @@ import redis.clients.jedis.util.JedisClusterCRC16;
 @ExtendWith(RealRedis.class)
 class KeyLayoutTest {
 
-    private final ManualClock clock = new ManualClock();
+    private final QueueClock clock = new QueueClock();
 
     @Test
     void allKeysOfAQueueShareOneHashSlotAndMatchQueueKeys(RedisFixture redis) {
@@ -29,7 +30,7 @@ class KeyLayoutTest {
             JobId done = broker.submit(Brokers.noop(redis, 3).withMaxAttempts(1));
             JobId running = broker.submit(Brokers.noop(redis, 3));
             raw.rpush(keys.ready(), "garbage");
-            List<ClaimedTask> tasks = queue.claim(100, Brokers.LEASE);
+            List<ClaimedTask> tasks = queue.claim(100, Brokers.LEASE, "noop");
             for (ClaimedTask t : tasks) {
                 if (t.job().equals(done)) {
                     if (t.index() == 0) {
@@ -44,13 +45,14 @@ class KeyLayoutTest {
                 }
             }
 
-            Set<String> found = new HashSet<>(raw.keys("scatter:v1:{" + redis.queue() + "}:*"));
+            Set<String> found = new HashSet<>(raw.keys("scatter:v2:{" + redis.queue() + "}:*"));
             // The ready list is empty, so Redis has removed it.
             assertThat(found).containsExactlyInAnyOrder(
-                    keys.leases(), keys.delayed(), keys.malformed(), keys.jobs(), keys.expiring(),
+                    keys.clock(), keys.leases(), keys.delayed(), keys.malformed(), keys.jobs(), keys.expiring(),
+                    keys.active(), keys.counters(),
                     keys.job(done.id()), keys.results(done.id()), keys.dead(done.id()),
                     keys.job(running.id()), keys.results(running.id()));
-            found.add(keys.ready());
+            found.addAll(List.of(keys.ready(), keys.parked(), keys.returns(done.id()), keys.blob("0")));
             int slot = JedisClusterCRC16.getSlot(keys.ready());
             assertThat(found).allSatisfy(key -> assertThat(JedisClusterCRC16.getSlot(key)).isEqualTo(slot));
         }

@@ -2,6 +2,7 @@ package dev.scatter.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scatter.broker.testing.QueueClock;
 import dev.scatter.broker.testing.RealRedis;
 import dev.scatter.broker.testing.RedisFixture;
 import java.time.Duration;
@@ -15,14 +16,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(RealRedis.class)
 class LeaseTest {
 
-    private final ManualClock clock = new ManualClock();
+    private final QueueClock clock = new QueueClock();
 
     @Test
     void renewedLeasesOutliveTheirOriginalDeadline(RedisFixture redis) {
         try (Broker broker = Brokers.connect(redis, clock)) {
             TaskQueue queue = broker.queue(redis.queue());
             broker.submit(Brokers.noop(redis, 3));
-            List<ClaimedTask> tasks = queue.claim(3, Duration.ofSeconds(30));
+            List<ClaimedTask> tasks = queue.claim(3, Duration.ofSeconds(30), "noop");
 
             // A task running for an hour, renewed every 10 s, is never taken away.
             for (int i = 0; i < 360; i++) {
@@ -40,7 +41,7 @@ class LeaseTest {
             TaskQueue a = runnerA.queue(redis.queue());
             TaskQueue b = runnerB.queue(redis.queue());
             JobId id = runnerA.submit(Brokers.noop(redis, 4));
-            List<ClaimedTask> held = a.claim(4, Duration.ofSeconds(30));
+            List<ClaimedTask> held = a.claim(4, Duration.ofSeconds(30), "noop");
 
             clock.advance(Duration.ofSeconds(29));
             assertThat(b.recover(100).requeued()).as("not expired yet").isZero();
@@ -48,8 +49,11 @@ class LeaseTest {
             RecoveryReport report = b.recover(100);
             assertThat(report.requeued()).isEqualTo(4);
 
-            List<ClaimedTask> retaken = b.claim(10, Duration.ofSeconds(30));
-            assertThat(retaken).hasSize(4).allSatisfy(t -> assertThat(t.attempt()).isEqualTo(2));
+            List<ClaimedTask> retaken = b.claim(10, Duration.ofSeconds(30), "noop");
+            assertThat(retaken).as("a lost runner charges no attempt").hasSize(4)
+                    .allSatisfy(t -> assertThat(t.attempt()).isEqualTo(1));
+            assertThat(retaken).extracting(ClaimedTask::leaseId).doesNotContainAnyElementsOf(
+                    held.stream().map(ClaimedTask::leaseId).toList());
             assertThat(a.renew(held, Duration.ofSeconds(30)))
                     .as("A learns it lost every lease").hasSize(4);
             assertThat(a.fail(List.of(TaskFailure.retryable(held.get(0), "late failure"))))
@@ -63,7 +67,7 @@ class LeaseTest {
         try (Broker broker = Brokers.connect(redis, clock)) {
             TaskQueue queue = broker.queue(redis.queue());
             broker.submit(Brokers.noop(redis, 1));
-            ClaimedTask task = queue.claim(1, Duration.ofSeconds(30)).get(0);
+            ClaimedTask task = queue.claim(1, Duration.ofSeconds(30), "noop").get(0);
             clock.advance(Duration.ofSeconds(31));
             // The holder renews just before a recovering client settles the expired lease.
             queue.renew(List.of(task), Duration.ofSeconds(30));
@@ -77,9 +81,9 @@ class LeaseTest {
         try (Broker broker = Brokers.connect(redis, clock)) {
             TaskQueue queue = broker.queue(redis.queue());
             broker.submit(Brokers.noop(redis, 1));
-            ClaimedTask first = queue.claim(1, Brokers.LEASE).get(0);
+            ClaimedTask first = queue.claim(1, Brokers.LEASE, "noop").get(0);
             queue.release(List.of(first));
-            ClaimedTask second = queue.claim(1, Brokers.LEASE).get(0);
+            ClaimedTask second = queue.claim(1, Brokers.LEASE, "noop").get(0);
             assertThat(second.attempt()).isEqualTo(first.attempt());
             assertThat(second.leaseId()).isNotEqualTo(first.leaseId());
 
@@ -97,10 +101,10 @@ class LeaseTest {
         try (Broker broker = Brokers.connect(redis, clock)) {
             TaskQueue queue = broker.queue(redis.queue());
             broker.submit(Brokers.noop(redis, 5));
-            List<ClaimedTask> first = queue.claim(2, Duration.ofSeconds(30));
+            List<ClaimedTask> first = queue.claim(2, Duration.ofSeconds(30), "noop");
 
             assertThat(queue.release(first)).containsOnly(ReturnCode.REQUEUED);
-            List<ClaimedTask> again = queue.claim(2, Duration.ofSeconds(30));
+            List<ClaimedTask> again = queue.claim(2, Duration.ofSeconds(30), "noop");
             assertThat(again).extracting(ClaimedTask::index).containsExactlyInAnyOrder(0, 1);
             assertThat(again).allSatisfy(t -> assertThat(t.attempt()).isEqualTo(1));
         }

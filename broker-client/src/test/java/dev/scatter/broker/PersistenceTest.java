@@ -3,6 +3,7 @@ package dev.scatter.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scatter.broker.testing.DedicatedRedis;
+import dev.scatter.broker.testing.QueueClock;
 import dev.scatter.broker.testing.RealRedis;
 import dev.scatter.broker.testing.RedisFixture;
 import java.util.List;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(RealRedis.class)
 class PersistenceTest {
 
-    private final ManualClock clock = new ManualClock();
+    private final QueueClock clock = new QueueClock();
 
     @Test
     void aKilledRedisComesBackWithEveryAcknowledgedJobLeaseAndResult(@DedicatedRedis RedisFixture redis) {
@@ -24,7 +25,7 @@ class PersistenceTest {
         try (Broker broker = Brokers.connect(redis, clock)) {
             TaskQueue queue = broker.queue(redis.queue());
             id = broker.submit(Brokers.noop(redis, 100));
-            leased = queue.claim(40, Brokers.LEASE);
+            leased = queue.claim(40, Brokers.LEASE, "noop");
             Brokers.completeWithIndex(queue, leased.subList(0, 30));
             queue.fail(List.of(TaskFailure.retryable(leased.get(30), "flaky")));
 
@@ -55,7 +56,7 @@ class PersistenceTest {
             redis.server().stop();
             redis.server().start();
             // A restarted Redis has an empty script cache: the next EVALSHA meets NOSCRIPT and reloads.
-            assertThat(queue.claim(2, Brokers.LEASE)).hasSize(2);
+            assertThat(queue.claim(2, Brokers.LEASE, "noop")).hasSize(2);
         }
     }
 }

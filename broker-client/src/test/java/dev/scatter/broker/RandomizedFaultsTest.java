@@ -2,6 +2,7 @@ package dev.scatter.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scatter.broker.testing.QueueClock;
 import dev.scatter.broker.testing.RealRedis;
 import dev.scatter.broker.testing.RedisFixture;
 import java.time.Duration;
@@ -29,7 +30,7 @@ class RandomizedFaultsTest {
 
     private static final Duration LEASE = Duration.ofSeconds(30);
 
-    private final ManualClock clock = new ManualClock();
+    private final QueueClock clock = new QueueClock();
 
     /** A simulated runner: what it holds now, and what it held when it last died. */
     private static final class SimRunner {
@@ -74,7 +75,7 @@ class RandomizedFaultsTest {
                 }
                 int action = random.nextInt(100);
                 if (action < 30) {
-                    runner.held.addAll(queue.claim(1 + random.nextInt(60), LEASE));
+                    runner.held.addAll(queue.claim(1 + random.nextInt(60), LEASE, "noop"));
                 } else if (action < 60) {
                     complete(queue, broker, takeSome(runner.held, random), counted, duplicates, random);
                 } else if (action < 65) {

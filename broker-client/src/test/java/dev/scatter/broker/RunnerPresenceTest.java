@@ -18,8 +18,8 @@ class RunnerPresenceTest {
     void aRunnerIsListedWhileItsHeartbeatsLastAndForgottenAfter(RedisFixture redis) {
         try (Broker broker = Broker.connect(redis.uri())) {
             String id = redis.queue() + "-runner";
-            RunnerPresence me = new RunnerPresence(id, "host-a", 4242, List.of(redis.queue(), "other"), 8, 3,
-                    "0.1.0", Instant.now(), null);
+            RunnerPresence me = new RunnerPresence(id, "host-a", 4242, List.of(redis.queue(), "other"),
+                    List.of("pi@1", "noop@1"), 8, 3, "0.1.0", Instant.now(), null);
 
             broker.runners().heartbeat(me, Duration.ofSeconds(1));
 
@@ -27,6 +27,8 @@ class RunnerPresenceTest {
             assertThat(seen.host()).isEqualTo("host-a");
             assertThat(seen.pid()).isEqualTo(4242);
             assertThat(seen.queues()).containsExactly(redis.queue(), "other");
+            assertThat(seen.kinds()).containsExactly("pi@1", "noop@1");
+            assertThat(seen.kindNames()).containsExactly("pi", "noop");
             assertThat(seen.threads()).isEqualTo(8);
             assertThat(seen.inFlight()).isEqualTo(3);
             assertThat(seen.lastSeen()).isNotNull();
@@ -40,7 +42,8 @@ class RunnerPresenceTest {
     void aRunnerThatLeavesIsRemovedAtOnce(RedisFixture redis) {
         try (Broker broker = Broker.connect(redis.uri())) {
             String id = redis.queue() + "-runner";
-            broker.runners().heartbeat(new RunnerPresence(id, "h", 1, List.of("q"), 1, 0, "v", Instant.now(), null),
+            broker.runners().heartbeat(new RunnerPresence(id, "h", 1, List.of("q"), List.of(), 1, 0, "v",
+                    Instant.now(), null),
                     Duration.ofMinutes(1));
             broker.runners().remove(id);
             assertThat(broker.runners().live()).noneMatch(r -> r.id().equals(id));

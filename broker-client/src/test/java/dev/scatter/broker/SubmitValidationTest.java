@@ -34,11 +34,11 @@ class SubmitValidationTest {
         try (Broker broker = Broker.connect(RedisUri.parse(redis.uri()), options)) {
             TaskQueue queue = broker.queue(redis.queue());
             JobId id = broker.submit(JobSpec.of("k", "{}", 1).withQueue(redis.queue()));
-            ClaimedTask task = queue.claim(1, Duration.ofSeconds(30)).get(0);
+            ClaimedTask task = queue.claim(1, Duration.ofSeconds(30), "k").get(0);
             String big = "\"" + "y".repeat(200) + "\"";
             assertThat(queue.complete(List.of(new TaskCompletion(task, big)))).containsExactly(ReturnCode.DEAD);
             assertThat(broker.deadTasks(id)).singleElement().satisfies(d -> {
-                assertThat(d.reason()).isEqualTo("rejected");
+                assertThat(d.reason()).isEqualTo("was rejected");
                 assertThat(d.error()).isEqualTo("the result: 202 bytes, over the limit of 100 bytes");
             });
         }

@@ -56,7 +56,7 @@ class SubscriptionTest {
                 try (ChannelSubscription s = broker.onWork(List.of(redis.queue(), redis.queue() + "-b"), () -> { }, () -> { })) {
                     assertThat(queue.backlog().ready()).isZero();
                 }
-                assertThat(queue.claim(5, Duration.ofSeconds(30))).isEmpty();
+                assertThat(queue.claim(5, Duration.ofSeconds(30), "noop")).isEmpty();
             }
         }
     }

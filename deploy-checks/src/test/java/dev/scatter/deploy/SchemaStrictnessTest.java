@@ -31,7 +31,7 @@ class SchemaStrictnessTest {
               maxReplicaCount: 5
               triggers:
                 - type: redis
-                  metadata: {listName: "scatter:v1:{default}:ready", listLength: "10"}
+                  metadata: {listName: "scatter:v2:{default}:ready", listLength: "10"}
             """;
 
     @Test

@@ -10,7 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Claims tasks while the runner has room and hands them to the worker threads. When the queues are empty it
+ * Claims tasks of the kinds this runner runs while it has room, and hands them to the worker threads (claim-6
+ * sets aside tasks of other kinds for runners that run them). When the queues are empty it
  * waits for a wake-up (published on every submit) or, failing that, a second, so an idle runner makes one small
  * call a second and still starts new work within milliseconds.
  */
@@ -28,12 +29,14 @@ final class Dispatcher implements Runnable {
     private final WakeSignal wake;
     private final OutageLog outage;
     private final RunnerMetrics metrics;
+    private final List<String> runnable;
     private volatile boolean quiet;
     private int nextQueue;
 
     Dispatcher(Broker broker, RunnerConfig config, Holdings holdings, TaskDurations durations,
                ExecutorService workers, TaskRunner taskRunner, WakeSignal wake, OutageLog outage,
-               RunnerMetrics metrics) {
+               RunnerMetrics metrics, List<String> runnable) {
+        this.runnable = List.copyOf(runnable);
         this.broker = broker;
         this.config = config;
         this.holdings = holdings;
@@ -89,10 +92,16 @@ final class Dispatcher implements Runnable {
         List<String> queues = config.queues();
         for (int i = 0; i < queues.size() && room > 0 && !quiet; i++) {
             TaskQueue queue = broker.queue(queues.get((nextQueue + i) % queues.size()));
-            List<ClaimedTask> tasks = queue.claim(Math.min(room, TaskQueue.MAX_BATCH), config.lease());
+            long sentAt = System.nanoTime();
+            TaskQueue.ClaimBatch batch = queue.claim(Math.min(room, TaskQueue.MAX_BATCH), config.lease(), runnable);
+            List<ClaimedTask> tasks = batch.tasks();
             for (ClaimedTask task : tasks) {
-                Work work = holdings.add(task);
+                Work work = holdings.add(task, sentAt);
                 workers.execute(() -> taskRunner.run(work));
+            }
+            if (batch.parked() > 0) {
+                LOG.info("queue {}: set aside {} ready entries of kinds this runner does not run (it runs {}); they wait"
+                        + " for a runner that does", queue.name(), batch.parked(), String.join(", ", runnable));
             }
             claimed += tasks.size();
             metrics.claimed(tasks.size());

@@ -12,12 +12,13 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
  * The runner's HTTP endpoint, for orchestrators and scrapers: {@code /healthz} (the process lives),
- * {@code /readyz} (Redis reachable and not draining), {@code /metrics} (Prometheus) and {@code /backlog} (JSON,
+ * {@code /readyz} (Redis answers a round trip and takes writes, and the runner is not draining), {@code /metrics} (Prometheus) and {@code /backlog} (JSON,
  * for autoscalers that read a value from an HTTP endpoint). The JDK's own HTTP server is enough for four
  * read-only endpoints. It starts before the runner has reached Redis, so that an orchestrator sees a live
  * process that is not ready yet, rather than a dead one.
@@ -46,10 +47,13 @@ public final class HealthServer implements AutoCloseable {
                 respond(exchange, 503, "text/plain", "starting: connecting to Redis\n");
             } else if (!runner.isAcceptingWork()) {
                 respond(exchange, 503, "text/plain", "draining\n");
-            } else if (!runner.isRedisReachable()) {
-                respond(exchange, 503, "text/plain", "redis unreachable\n");
             } else {
-                respond(exchange, 200, "text/plain", "ready\n");
+                Optional<String> problem = runner.redisProblem();
+                if (problem.isPresent()) {
+                    respond(exchange, 503, "text/plain", problem.get() + "\n");
+                } else {
+                    respond(exchange, 200, "text/plain", "ready\n");
+                }
             }
         });
         server.createContext("/metrics", exchange ->

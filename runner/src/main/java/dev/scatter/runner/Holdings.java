@@ -3,15 +3,15 @@ package dev.scatter.runner;
 import dev.scatter.broker.ClaimedTask;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Every task this runner holds a lease on, by lease id; the dispatcher waits here for room, the lease keeper
- * reads it to renew, shutdown reads it to hand back.
+ * Every task this runner holds a lease on, by lease id, from its claim until Redis acknowledges its outcome; the
+ * dispatcher waits here for room, the lease keeper reads it to renew, the fence to stop what can no longer be
+ * renewed, shutdown to hand back.
  */
 final class Holdings {
 
@@ -19,8 +19,8 @@ final class Holdings {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
 
-    Work add(ClaimedTask task) {
-        Work work = new Work(task);
+    Work add(ClaimedTask task, long claimSentAt) {
+        Work work = new Work(task, claimSentAt);
         byLease.put(task.leaseId(), work);
         return work;
     }
@@ -43,13 +43,6 @@ final class Holdings {
         return new ArrayList<>(byLease.values());
     }
 
-    List<ClaimedTask> tasks() {
-        List<ClaimedTask> tasks = new ArrayList<>(byLease.size());
-        for (Work work : byLease.values()) {
-            tasks.add(work.task);
-        }
-        return tasks;
-    }
 
     /** Waits until fewer than {@code limit} tasks are held, or the timeout passes. */
     void awaitBelow(int limit, long timeoutMillis) throws InterruptedException {

@@ -12,9 +12,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Renews the leases of every held task every third of a lease period, so a task can run for hours while its
- * runner lives. A lease Redis no longer knows (it expired and another runner took the task, or the job was
- * cancelled) stops its task.
+ * Renews the lease of every held task every third of a lease period, so a task can run for hours while its
+ * runner lives; tasks whose outcome waits to be reported are renewed too, until Redis has it. While renewals fail
+ * it tries again every sixth of a lease, and at once when Redis is heard from again, so that after an outage its
+ * leases are renewed before anyone could take them (the queue's clock stood still meanwhile). A lease Redis no
+ * longer knows (it expired and another runner took the task, or the job was cancelled or ended) stops its task.
  */
 final class LeaseKeeper {
 
@@ -25,6 +27,7 @@ final class LeaseKeeper {
     private final Holdings holdings;
     private final OutageLog outage;
     private final RunnerMetrics metrics;
+    private volatile boolean current = true;
 
     LeaseKeeper(Broker broker, RunnerConfig config, Holdings holdings, OutageLog outage, RunnerMetrics metrics) {
         this.broker = broker;
@@ -38,22 +41,41 @@ final class LeaseKeeper {
         return Math.max(100, config.lease().toMillis() / 3);
     }
 
-    /** One renewal pass; returns false when Redis could not be reached (the caller retries sooner). */
+    /** How soon to try again after a renewal failed. */
+    long retryMillis() {
+        return Math.max(50, config.lease().toMillis() / 6);
+    }
+
+    /** False from a failed renewal until the next one succeeds: this runner's leases may be behind. */
+    boolean isCurrent() {
+        return current;
+    }
+
+    /** One renewal pass; returns false when Redis could not take it (the caller retries sooner). */
     boolean renewAll() {
-        Map<String, List<ClaimedTask>> byQueue = new LinkedHashMap<>();
-        for (ClaimedTask task : holdings.tasks()) {
-            byQueue.computeIfAbsent(task.job().queue(), q -> new ArrayList<>()).add(task);
+        Map<String, List<Work>> byQueue = new LinkedHashMap<>();
+        for (Work work : holdings.all()) {
+            byQueue.computeIfAbsent(work.task.job().queue(), q -> new ArrayList<>()).add(work);
+        }
+        if (byQueue.isEmpty()) {
+            // No call was made: this says nothing about Redis, so the outage log is left alone.
+            current = true;
+            return true;
         }
         try {
-            for (Map.Entry<String, List<ClaimedTask>> e : byQueue.entrySet()) {
-                Set<String> lost = broker.queue(e.getKey()).renew(e.getValue(), config.lease());
-                metrics.renewed(e.getValue().size() - lost.size());
-                for (String leaseId : lost) {
-                    Work work = holdings.get(leaseId);
-                    if (work != null) {
-                        LOG.info("task {} stopped: its lease is gone (job cancelled or ended, or the lease expired)",
-                                work.task.describe());
-                        work.stop.set("lease lost");
+            for (Map.Entry<String, List<Work>> e : byQueue.entrySet()) {
+                List<Work> works = e.getValue();
+                long sentAt = System.nanoTime();
+                Set<String> lost = broker.queue(e.getKey()).renew(tasks(works), config.lease());
+                metrics.renewed(works.size() - lost.size());
+                for (Work work : works) {
+                    if (!lost.contains(work.task.leaseId())) {
+                        work.renewedAt = sentAt;
+                    } else if (!work.finished) {
+                        // A finished task's lease goes when its outcome is settled: nothing to say about that.
+                        LOG.info("task {} stopped: its lease is gone (job cancelled or ended, the task done elsewhere,"
+                                + " or the lease expired)", work.task.describe());
+                        work.stopAndDrop("lease lost");
                         if (!work.isRunning()) {
                             holdings.remove(work);
                         }
@@ -61,10 +83,20 @@ final class LeaseKeeper {
                 }
             }
             outage.succeeded();
+            current = true;
             return true;
         } catch (BrokerUnavailableException e) {
             outage.failed(e);
+            current = false;
             return false;
         }
+    }
+
+    private static List<ClaimedTask> tasks(List<Work> works) {
+        List<ClaimedTask> tasks = new ArrayList<>(works.size());
+        for (Work work : works) {
+            tasks.add(work.task);
+        }
+        return tasks;
     }
 }

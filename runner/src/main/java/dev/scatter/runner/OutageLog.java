@@ -1,42 +1,69 @@
 package dev.scatter.runner;
 
+import dev.scatter.broker.BrokerUnavailableException;
+import dev.scatter.broker.BrokerUnavailableException.Condition;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Logs a Redis outage once when it starts and once when it ends, however many of the runner's loops run into
- * it, so that an outage of an hour is two log lines and not a flood.
+ * Logs a Redis outage once when it starts and once when it ends, however many of the runner's loops run into it,
+ * so that an outage of an hour is two log lines and not a flood. An outage is any time Redis cannot take calls:
+ * unreachable, or answering that it cannot write for now; out of memory is said plainly, with the limit.
  */
 final class OutageLog {
 
     private static final Logger LOG = LoggerFactory.getLogger("dev.scatter.runner.Redis");
 
     private final String address;
+    private final Supplier<String> memoryReport;
+    private final Runnable onBack;
     private final AtomicLong downSince = new AtomicLong();
+    private volatile Condition condition;
 
-    OutageLog(String address) {
+    /**
+     * @param memoryReport what Redis says of its memory, for the out-of-memory line
+     * @param onBack       run each time Redis is heard from again after an outage
+     */
+    OutageLog(String address, Supplier<String> memoryReport, Runnable onBack) {
         this.address = address;
+        this.memoryReport = memoryReport;
+        this.onBack = onBack;
     }
 
-    void failed(RuntimeException e) {
-        if (downSince.compareAndSet(0, System.nanoTime())) {
-            LOG.warn("Redis at {} unreachable: {}; retrying with back-off", address, e.getMessage());
+    void failed(BrokerUnavailableException e) {
+        Condition was = condition;
+        condition = e.condition();
+        if (downSince.compareAndSet(0, System.nanoTime()) || was != e.condition()) {
+            if (e.condition() == Condition.OUT_OF_MEMORY) {
+                LOG.warn("Redis at {} is out of memory ({}) and refuses writes: not claiming tasks; results and"
+                        + " hand-backs are kept and sent once it has room", address, memoryReport.get());
+            } else {
+                LOG.warn("Redis at {} unavailable: {}; retrying with back-off", address, e.getMessage());
+            }
         } else {
-            LOG.debug("Redis at {} still unreachable: {}", address, e.getMessage());
+            LOG.debug("Redis at {} still unavailable: {}", address, e.getMessage());
         }
     }
 
     void succeeded() {
         long since = downSince.getAndSet(0);
         if (since != 0) {
-            LOG.info("Redis at {} reachable again after {} s", address,
+            condition = null;
+            LOG.info("Redis at {} available again after {} s", address,
                     Duration.ofNanos(System.nanoTime() - since).toMillis() / 1000.0);
+            onBack.run();
         }
     }
 
     boolean isDown() {
         return downSince.get() != 0;
+    }
+
+    /** Why Redis is unavailable, or null while it is not. */
+    Condition condition() {
+        return condition;
     }
 }

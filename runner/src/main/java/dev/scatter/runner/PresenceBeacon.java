@@ -4,6 +4,7 @@ import dev.scatter.broker.Broker;
 import dev.scatter.broker.BrokerUnavailableException;
 import dev.scatter.broker.RunnerPresence;
 import java.time.Instant;
+import java.util.List;
 
 /** Records the runner's presence at each heartbeat; it expires after three missed heartbeats. */
 final class PresenceBeacon {
@@ -13,8 +14,11 @@ final class PresenceBeacon {
     private final Holdings holdings;
     private final OutageLog outage;
     private final Instant startedAt = Instant.now();
+    private final List<String> kinds;
 
-    PresenceBeacon(Broker broker, RunnerConfig config, Holdings holdings, OutageLog outage) {
+    /** @param kinds the kinds this runner runs, as "name@version" */
+    PresenceBeacon(Broker broker, RunnerConfig config, Holdings holdings, OutageLog outage, List<String> kinds) {
+        this.kinds = List.copyOf(kinds);
         this.broker = broker;
         this.config = config;
         this.holdings = holdings;
@@ -24,7 +28,7 @@ final class PresenceBeacon {
     boolean beat() {
         try {
             broker.runners().heartbeat(new RunnerPresence(config.name(), Host.name(), ProcessHandle.current().pid(),
-                    config.queues(), config.threads(), holdings.size(), Version.current(), startedAt, null),
+                    config.queues(), kinds, config.threads(), holdings.size(), Version.current(), startedAt, null),
                     config.heartbeat().multipliedBy(3));
             outage.succeeded();
             return true;

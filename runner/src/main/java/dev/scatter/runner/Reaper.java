@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every runner recovers for all: it moves due retries back to the ready list and takes back expired leases of
- * any runner, so there is no single reaper whose loss would leave work stuck.
+ * any runner, so there is no single reaper whose loss would leave work stuck. It waits while this runner's own
+ * renewals are failing, so that it never takes back a lease its own runner is about to renew.
  */
 final class Reaper {
 
@@ -20,16 +21,22 @@ final class Reaper {
     private final RunnerConfig config;
     private final OutageLog outage;
     private final RunnerMetrics metrics;
+    private final LeaseKeeper leases;
 
-    Reaper(Broker broker, RunnerConfig config, OutageLog outage, RunnerMetrics metrics) {
+    Reaper(Broker broker, RunnerConfig config, OutageLog outage, RunnerMetrics metrics, LeaseKeeper leases) {
         this.broker = broker;
         this.config = config;
         this.outage = outage;
         this.metrics = metrics;
+        this.leases = leases;
     }
 
     /** One pass over every queue served; returns false when Redis could not be reached. */
     boolean recoverAll() {
+        if (!leases.isCurrent()) {
+            // This runner's own leases first: after an outage, renew them before judging anyone's expired.
+            return false;
+        }
         try {
             for (String name : config.queues()) {
                 TaskQueue queue = broker.queue(name);
@@ -38,7 +45,8 @@ final class Reaper {
                     report = queue.recover(LIMIT);
                     metrics.recovered(report.requeued() + report.quarantined());
                     if (report.requeued() + report.quarantined() > 0) {
-                        LOG.info("queue {}: recovered {} expired leases ({} quarantined after their last attempt)",
+                        LOG.info("queue {}: recovered {} expired leases of lost runners ({} quarantined: they had lost"
+                                        + " their runner too often)",
                                 name, report.requeued() + report.quarantined(), report.quarantined());
                     }
                 } while (report.promoted() + report.requeued() + report.quarantined() + report.dropped() >= LIMIT);

@@ -1,14 +1,11 @@
 package dev.scatter.runner;
 
 import dev.scatter.broker.Broker;
-import dev.scatter.broker.BrokerUnavailableException;
 import dev.scatter.broker.ChannelSubscription;
-import dev.scatter.broker.ClaimedTask;
 import dev.scatter.broker.QueueBacklog;
 import dev.scatter.task.TaskKinds;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -23,10 +20,11 @@ import org.slf4j.LoggerFactory;
  * reports results, recovers what dead runners left, and records its presence.
  *
  * <p>Its parts, each a small class: {@link Dispatcher} (claim loop), {@link TaskRunner} (one task on a worker
- * thread), {@link Settler} (batched reporting), {@link LeaseKeeper} (heartbeat renewal), {@link Reaper}
- * (recovery), {@link PresenceBeacon}. Shutdown has two phases: quiet (stop claiming, hand back tasks not yet
- * started), then drain (running tasks may finish until the drain deadline; the rest are stopped and handed back
- * at once, so other runners take them without waiting for their leases to expire).
+ * thread), {@link Settler} (batched reporting), {@link LeaseKeeper} (heartbeat renewal), {@link SelfFence}
+ * (stops what it can no longer renew), {@link Reaper} (recovery), {@link PresenceBeacon}, {@link ExitWatch}.
+ * Shutdown has two phases: quiet (stop claiming, hand back tasks not yet started), then drain (running tasks may
+ * finish until the drain deadline; the rest are stopped and handed back at once, so other runners take them
+ * without waiting for their leases to expire).
  */
 public final class Runner {
 
@@ -45,12 +43,18 @@ public final class Runner {
     private final PresenceBeacon presence;
     private final RunnerMetrics metrics;
     private final BacklogProbe backlog;
+    private final List<String> runnable;
+    private final LeaseKeeper leases;
+    private final ExitWatch exitWatch;
+    private final Periodic renewal;
     private final List<Periodic> housekeeping = new ArrayList<>();
     private Thread dispatcherThread;
     private Thread settlerThread;
     private ChannelSubscription wakeUps;
     private volatile boolean draining;
-    private boolean stopped;
+    private volatile boolean stopped;
+    private volatile long lastProbe;
+    private volatile String probeProblem;
 
     public Runner(Broker broker, TaskKinds kinds, RunnerConfig config) {
         this(broker, kinds, config, RunnerMetrics.inMemory());
@@ -61,8 +65,10 @@ public final class Runner {
         this.metrics = metrics;
         this.kinds = kinds;
         this.config = config;
-        this.outage = new OutageLog(broker.uri().address());
-        this.settler = new Settler(broker, outage, metrics);
+        this.runnable = kinds.names().stream()
+                .filter(name -> kinds.find(name).orElseThrow().isEnabled(config.settings())).toList();
+        this.outage = new OutageLog(broker.uri().address(), broker::memoryReport, this::renewNow);
+        this.settler = new Settler(broker, holdings, outage, metrics);
         AtomicInteger threadNumber = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(config.threads(), config.threads(), 0, TimeUnit.MILLISECONDS,
                 new LinkedBlockingQueue<>(), r -> {
@@ -73,19 +79,25 @@ public final class Runner {
         TaskRunner taskRunner = new TaskRunner(broker, kinds, settler, holdings, durations, config.name(),
                 config.settings(), metrics);
         this.dispatcher = new Dispatcher(broker, config, holdings, durations, workers, taskRunner, wake, outage,
-                metrics);
+                metrics, runnable);
         metrics.inFlight(holdings::size);
-        this.presence = new PresenceBeacon(broker, config, holdings, outage);
-        LeaseKeeper leases = new LeaseKeeper(broker, config, holdings, outage, metrics);
-        Reaper reaper = new Reaper(broker, config, outage, metrics);
+        this.presence = new PresenceBeacon(broker, config, holdings, outage, runnable.stream()
+                .map(name -> name + "@" + kinds.find(name).orElseThrow().version()).toList());
+        this.leases = new LeaseKeeper(broker, config, holdings, outage, metrics);
+        SelfFence fence = new SelfFence(holdings, config.lease());
+        Reaper reaper = new Reaper(broker, config, outage, metrics, leases);
         this.backlog = new BacklogProbe(broker, config, metrics, outage);
-        housekeeping.add(new Periodic("scatter-leases", leases.intervalMillis(), leases::renewAll));
+        this.exitWatch = new ExitWatch(broker, holdings, () -> stopped);
+        this.renewal = new Periodic("scatter-leases", leases.intervalMillis(), leases.retryMillis(), leases::renewAll);
+        housekeeping.add(renewal);
+        housekeeping.add(new Periodic("scatter-fence", fence.intervalMillis(), fence::check));
         housekeeping.add(new Periodic("scatter-recovery", config.recoverInterval().toMillis(), reaper::recoverAll));
         housekeeping.add(new Periodic("scatter-presence", config.heartbeat().toMillis(), presence::beat));
         housekeeping.add(new Periodic("scatter-backlog", 2_000, backlog::probe));
     }
 
     public synchronized Runner start() {
+        exitWatch.install();
         settlerThread = new Thread(settler, "scatter-settler");
         settlerThread.setDaemon(true);
         settlerThread.start();
@@ -96,8 +108,15 @@ public final class Runner {
         housekeeping.forEach(Periodic::start);
         LOG.info("runner {} started: queues {}, {} threads, lease {} s, kinds {}", config.name(),
                 String.join(",", config.queues()), config.threads(), config.lease().toMillis() / 1000.0,
-                String.join(",", kinds.names()));
+                String.join(",", runnable));
         return this;
+    }
+
+    /** Once Redis is heard from after an outage: renew every lease at once, before anyone may judge them. */
+    private void renewNow() {
+        if (renewal != null) {
+            renewal.wake();
+        }
     }
 
     public String name() {
@@ -123,9 +142,31 @@ public final class Runner {
         return metrics;
     }
 
-    /** Whether Redis answered the runner's last call. */
-    public boolean isRedisReachable() {
-        return !outage.isDown();
+    /**
+     * Whether Redis takes this runner's calls: a round trip made now (at most once a second, however often it is
+     * asked), and no call of the runner's failing meanwhile. Empty when it does; else why not.
+     */
+    public java.util.Optional<String> redisProblem() {
+        long now = System.nanoTime();
+        if (now - lastProbe > 1_000_000_000L || probeProblem == null) {
+            String problem;
+            try {
+                broker.ping();
+                problem = "";
+            } catch (dev.scatter.broker.BrokerException e) {
+                problem = "redis unavailable";
+            }
+            probeProblem = problem;
+            lastProbe = now;
+        }
+        if (!probeProblem.isEmpty()) {
+            return java.util.Optional.of(probeProblem);
+        }
+        if (outage.isDown()) {
+            return java.util.Optional.of(outage.condition() == dev.scatter.broker.BrokerUnavailableException.Condition
+                    .OUT_OF_MEMORY ? "redis out of memory" : "redis unavailable");
+        }
+        return java.util.Optional.empty();
     }
 
     /** Two-phase shutdown; returns when the runner has stopped. Safe to call more than once. */
@@ -133,7 +174,6 @@ public final class Runner {
         if (stopped) {
             return;
         }
-        stopped = true;
         draining = true;
         long started = System.nanoTime();
         LOG.info("runner {} stopping: no new tasks; {} running may finish within {} s", config.name(),
@@ -141,30 +181,29 @@ public final class Runner {
         dispatcher.quiet();
         join(dispatcherThread, config.lease().toMillis());
 
-        List<ClaimedTask> notStarted = new ArrayList<>();
+        int notStarted = 0;
         for (Work work : holdings.all()) {
-            if (!work.isRunning()) {
-                work.stop.set("shutdown");
-                holdings.remove(work);
-                notStarted.add(work.task);
+            if (work.take()) {
+                work.stopAndHandBack("shutdown", false);
+                settler.release(work);
+                notStarted++;
             }
         }
-        release(notStarted, "not started");
+        if (notStarted > 0) {
+            LOG.info("handing back {} tasks not started", notStarted);
+        }
 
         workers.shutdown();
         boolean drained = awaitWorkers(config.drainDeadline());
         if (!drained) {
-            List<ClaimedTask> running = new ArrayList<>();
+            int running = 0;
             for (Work work : holdings.all()) {
-                work.stop.set("shutdown: past the drain deadline");
-                Thread thread = work.thread;
-                if (thread != null) {
-                    thread.interrupt();
+                if (work.isRunning()) {
+                    work.stopAndHandBack("shutdown: past the drain deadline", false);
+                    running++;
                 }
-                holdings.remove(work);
-                running.add(work.task);
             }
-            release(running, "still running at the drain deadline");
+            LOG.info("handing back {} tasks still running at the drain deadline", running);
             workers.shutdownNow();
             awaitWorkers(Duration.ofSeconds(2));
         }
@@ -173,6 +212,8 @@ public final class Runner {
         // Wakes it from its idle poll; an interrupt cannot cut a Redis call short (blocking sockets ignore it).
         settlerThread.interrupt();
         join(settlerThread, 10_000);
+        stopped = true;
+        exitWatch.uninstall();
         housekeeping.forEach(Periodic::stop);
         if (wakeUps != null) {
             wakeUps.close();
@@ -180,25 +221,6 @@ public final class Runner {
         presence.leave();
         LOG.info("runner {} stopped after {} s", config.name(),
                 Duration.ofNanos(System.nanoTime() - started).toMillis() / 1000.0);
-    }
-
-    private void release(List<ClaimedTask> tasks, String why) {
-        if (tasks.isEmpty()) {
-            return;
-        }
-        Map<String, List<ClaimedTask>> byQueue = new LinkedHashMap<>();
-        for (ClaimedTask task : tasks) {
-            byQueue.computeIfAbsent(task.job().queue(), q -> new ArrayList<>()).add(task);
-        }
-        try {
-            for (Map.Entry<String, List<ClaimedTask>> e : byQueue.entrySet()) {
-                broker.queue(e.getKey()).release(e.getValue());
-            }
-            LOG.info("handed back {} tasks ({})", tasks.size(), why);
-        } catch (BrokerUnavailableException e) {
-            LOG.warn("cannot hand back {} tasks ({}): {}; their leases will expire and other runners will run them",
-                    tasks.size(), why, e.getMessage());
-        }
     }
 
     private boolean awaitWorkers(Duration timeout) {

@@ -32,7 +32,7 @@ public final class RunnerMetrics {
     private final Map<String, QueueGauges> backlog = new ConcurrentHashMap<>();
 
     /** Backlog figures of one queue, as last read. */
-    private record QueueGauges(AtomicLong ready, AtomicLong delayed, AtomicLong inFlight) {
+    private record QueueGauges(AtomicLong ready, AtomicLong delayed, AtomicLong inFlight, AtomicLong outstanding) {
     }
 
     public RunnerMetrics(MeterRegistry registry) {
@@ -107,15 +107,17 @@ public final class RunnerMetrics {
         g.ready().set(b.ready());
         g.delayed().set(b.delayed());
         g.inFlight().set(b.inFlight());
+        g.outstanding().set(b.outstanding());
     }
 
     private QueueGauges register(String queue) {
-        QueueGauges g = new QueueGauges(new AtomicLong(), new AtomicLong(), new AtomicLong());
+        QueueGauges g = new QueueGauges(new AtomicLong(), new AtomicLong(), new AtomicLong(), new AtomicLong());
         gauge(queue, "ready", g.ready());
         gauge(queue, "delayed", g.delayed());
         gauge(queue, "in_flight", g.inFlight());
-        Gauge.builder("scatter.queue.outstanding", g, x -> x.ready().get() + x.delayed().get() + x.inFlight().get())
-                .description("Ready, delayed and in-flight tasks: what an autoscaler should read")
+        Gauge.builder("scatter.queue.outstanding", g.outstanding(), AtomicLong::get)
+                .description("Tasks of active jobs not yet done (ready, delayed or in flight): what an autoscaler"
+                        + " should read")
                 .tag("queue", queue).register(registry);
         return g;
     }

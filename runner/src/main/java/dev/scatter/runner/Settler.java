@@ -2,10 +2,13 @@ package dev.scatter.runner;
 
 import dev.scatter.broker.Broker;
 import dev.scatter.broker.BrokerUnavailableException;
+import dev.scatter.broker.ClaimedTask;
 import dev.scatter.broker.ReturnCode;
 import dev.scatter.broker.TaskCompletion;
 import dev.scatter.broker.TaskFailure;
+import dev.scatter.broker.TaskQueue;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,23 +19,31 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reports results and failures to Redis from one thread, in batches: it takes what the workers have finished,
- * settles it in one script call per queue, and comes back for more, so the batch grows with the load and a
- * lone task is reported at once. While Redis is down it keeps the batch and retries: a result computed is never
- * dropped (if its lease expires meanwhile, the late result still counts once).
+ * Reports outcomes to Redis from one thread, in batches: it takes what the workers have finished, settles it in
+ * a script call per queue, and comes back for more, so the batch grows with the load and a lone task is reported
+ * at once. A task stays held (its lease renewed) until Redis has acknowledged its outcome.
+ *
+ * <p>Whenever Redis cannot take a call (unreachable, loading, busy, out of memory, a replica, failing over) the
+ * batch is kept and sent again with capped back-off, however long that lasts: a result computed is never dropped.
+ * Only a reply about the entry itself ends it: counted, a duplicate, the lease or job gone. A reply the scripts
+ * refuse outright (never expected) is isolated to its entry, which is logged and dropped, so one bad entry cannot
+ * hold up the others; its lease then expires and the task is recovered with no attempt charged.
  */
 final class Settler implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Settler.class);
 
-    /** One finished attempt: a completion or a failure. */
-    record Outcome(TaskCompletion completion, TaskFailure failure) {
+    private enum Kind { COMPLETE, FAIL, RELEASE }
+
+    /** One finished attempt, or a task handed back. */
+    private record Outcome(Work work, Kind kind, String text, boolean permanent) {
         String queue() {
-            return completion != null ? completion.task().job().queue() : failure.task().job().queue();
+            return work.task.job().queue();
         }
     }
 
     private final Broker broker;
+    private final Holdings holdings;
     private final OutageLog outage;
     private final RunnerMetrics metrics;
     private final BlockingQueue<Outcome> pending = new LinkedBlockingQueue<>();
@@ -40,26 +51,35 @@ final class Settler implements Runnable {
     private volatile long giveUpAt;
     private volatile boolean idle = true;
 
-    Settler(Broker broker, OutageLog outage, RunnerMetrics metrics) {
+    Settler(Broker broker, Holdings holdings, OutageLog outage, RunnerMetrics metrics) {
         this.broker = broker;
+        this.holdings = holdings;
         this.outage = outage;
         this.metrics = metrics;
     }
 
-    void complete(TaskCompletion completion) {
-        pending.add(new Outcome(completion, null));
+    void complete(Work work, String resultJson) {
+        work.finished = true;
+        pending.add(new Outcome(work, Kind.COMPLETE, resultJson, false));
     }
 
-    void fail(TaskFailure failure) {
-        pending.add(new Outcome(null, failure));
+    void fail(Work work, String error, boolean permanent) {
+        work.finished = true;
+        pending.add(new Outcome(work, Kind.FAIL, error, permanent));
     }
 
-    /** True once every outcome handed in has been settled. */
+    /** Hands a task back at once, with no attempt charged (shutdown, or a task the runner stopped itself). */
+    void release(Work work) {
+        work.finished = true;
+        pending.add(new Outcome(work, Kind.RELEASE, null, false));
+    }
+
+    /** True once every outcome handed in has been acknowledged. */
     boolean isDrained() {
         return pending.isEmpty() && idle;
     }
 
-    /** Finishes what is pending and returns; if Redis stays unreachable past the deadline, gives up. */
+    /** Finishes what is pending and returns; if Redis stays unavailable past the deadline, gives up. */
     void stop(long giveUpAtNanos) {
         giveUpAt = giveUpAtNanos;
         stopping = true;
@@ -80,63 +100,109 @@ final class Settler implements Runnable {
                     batch.add(first);
                     pending.drainTo(batch, 4000);
                 }
-                settle(batch);
+                try {
+                    settle(batch);
+                } catch (BrokerUnavailableException e) {
+                    throw e;
+                } catch (RuntimeException refused) {
+                    LOG.error("Redis refused a batch of {} task outcomes ({}); reporting them one by one", batch.size(),
+                            refused.getMessage());
+                    isolate(batch);
+                }
                 outage.succeeded();
                 backoff.reset();
                 batch.clear();
-                idle = true;
+                idle = pending.isEmpty();
             } catch (BrokerUnavailableException e) {
                 outage.failed(e);
                 if (stopping && System.nanoTime() - giveUpAt > 0) {
-                    LOG.warn("giving up on reporting {} task outcomes: Redis is unreachable at shutdown;"
+                    LOG.warn("giving up on reporting {} task outcomes: Redis is unavailable at shutdown;"
                             + " their leases will expire and other runners will run them", batch.size() + pending.size());
                     return;
                 }
                 sleep(backoff.nextMillis());
             } catch (InterruptedException e) {
                 // checked by the loop condition
-            } catch (RuntimeException e) {
-                LOG.error("cannot report {} task outcomes: {}", batch.size(), e.toString());
-                batch.clear();
-                idle = true;
             }
         }
     }
 
+    /** Settles each outcome on its own; one refused alone is dropped with a log line. */
+    private void isolate(List<Outcome> batch) {
+        for (Iterator<Outcome> it = batch.iterator(); it.hasNext(); ) {
+            Outcome o = it.next();
+            try {
+                settle(new ArrayList<>(List.of(o)));
+            } catch (BrokerUnavailableException e) {
+                throw e;
+            } catch (RuntimeException refused) {
+                LOG.error("dropping the outcome of task {}: Redis refused it ({}); its lease will expire and the task"
+                        + " will run again", o.work().task.describe(), refused.getMessage());
+                holdings.remove(o.work());
+            }
+            it.remove();
+        }
+    }
+
+    /** Settles the batch, removing from it each part Redis has acknowledged (so a retry sends only the rest). */
     private void settle(List<Outcome> batch) {
-        Map<String, List<TaskCompletion>> completions = new LinkedHashMap<>();
-        Map<String, List<TaskFailure>> failures = new LinkedHashMap<>();
+        Map<String, List<Outcome>> byQueue = new LinkedHashMap<>();
         for (Outcome o : batch) {
-            if (o.completion() != null) {
-                completions.computeIfAbsent(o.queue(), q -> new ArrayList<>()).add(o.completion());
-            } else {
-                failures.computeIfAbsent(o.queue(), q -> new ArrayList<>()).add(o.failure());
-            }
+            byQueue.computeIfAbsent(o.queue(), q -> new ArrayList<>()).add(o);
         }
-        for (Map.Entry<String, List<TaskCompletion>> e : completions.entrySet()) {
-            List<ReturnCode> codes = broker.queue(e.getKey()).complete(e.getValue());
-            metrics.completed(codes);
-            for (int i = 0; i < codes.size(); i++) {
-                if (codes.get(i) == ReturnCode.DEAD) {
-                    LOG.warn("task {} quarantined: its result is over the size limit", e.getValue().get(i).task().describe());
+        for (Map.Entry<String, List<Outcome>> e : byQueue.entrySet()) {
+            TaskQueue queue = broker.queue(e.getKey());
+            List<Outcome> completions = new ArrayList<>();
+            List<Outcome> failures = new ArrayList<>();
+            List<Outcome> releases = new ArrayList<>();
+            for (Outcome o : e.getValue()) {
+                (o.kind() == Kind.COMPLETE ? completions : o.kind() == Kind.FAIL ? failures : releases).add(o);
+            }
+            // Completions first, so that a batch that completes and fails is settled in order.
+            if (!completions.isEmpty()) {
+                List<ReturnCode> codes = queue.complete(completions.stream()
+                        .map(o -> new TaskCompletion(o.work().task, o.text())).toList());
+                metrics.completed(codes);
+                for (int i = 0; i < codes.size(); i++) {
+                    if (codes.get(i) == ReturnCode.DEAD) {
+                        LOG.warn("task {} quarantined: its result is over the size limit",
+                                completions.get(i).work().task.describe());
+                    }
                 }
+                acknowledge(completions, batch);
             }
-        }
-        // Failures are reported after completions so a batch that both completes and fails is settled in order.
-        completions.clear();
-        for (Map.Entry<String, List<TaskFailure>> e : failures.entrySet()) {
-            List<ReturnCode> codes = broker.queue(e.getKey()).fail(e.getValue());
-            metrics.failed(codes);
-            for (int i = 0; i < codes.size(); i++) {
-                TaskFailure f = e.getValue().get(i);
-                if (codes.get(i) == ReturnCode.DEAD) {
-                    LOG.warn("task {} quarantined after attempt {}: {}", f.task().describe(), f.task().attempt(), f.error());
-                } else if (codes.get(i) == ReturnCode.RETRY_SCHEDULED) {
-                    LOG.info("task {} failed on attempt {} of {}, will retry: {}", f.task().describe(),
-                            f.task().attempt(), f.task().maxAttempts(), f.error());
+            if (!failures.isEmpty()) {
+                List<ReturnCode> codes = queue.fail(failures.stream()
+                        .map(o -> new TaskFailure(o.work().task, o.text(), o.permanent())).toList());
+                metrics.failed(codes);
+                for (int i = 0; i < codes.size(); i++) {
+                    ClaimedTask task = failures.get(i).work().task;
+                    if (codes.get(i) == ReturnCode.DEAD) {
+                        LOG.warn("task {} quarantined after attempt {}: {}", task.describe(), task.attempt(),
+                                Texts.clip(failures.get(i).text()));
+                    } else if (codes.get(i) == ReturnCode.RETRY_SCHEDULED) {
+                        LOG.info("task {} failed on attempt {} of {}, will retry: {}", task.describe(), task.attempt(),
+                                task.maxAttempts(), Texts.clip(failures.get(i).text()));
+                    }
                 }
+                acknowledge(failures, batch);
+            }
+            if (!releases.isEmpty()) {
+                List<ReturnCode> codes = queue.release(releases.stream().map(o -> o.work().task).toList());
+                long requeued = codes.stream().filter(c -> c == ReturnCode.REQUEUED).count();
+                if (requeued > 0) {
+                    LOG.info("handed back {} tasks", requeued);
+                }
+                acknowledge(releases, batch);
             }
         }
+    }
+
+    private void acknowledge(List<Outcome> settled, List<Outcome> batch) {
+        for (Outcome o : settled) {
+            holdings.remove(o.work());
+        }
+        batch.removeAll(settled);
     }
 
     private static void sleep(long millis) {

@@ -2,12 +2,11 @@ package dev.scatter.runner;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scatter.broker.Broker;
 import dev.scatter.broker.BrokerUnavailableException;
 import dev.scatter.broker.ClaimedTask;
 import dev.scatter.broker.JobStatus;
-import dev.scatter.broker.TaskCompletion;
-import dev.scatter.broker.TaskFailure;
 import dev.scatter.task.InvalidParametersException;
 import dev.scatter.task.ReduceContext;
 import dev.scatter.task.RunnerSettings;
@@ -16,6 +15,7 @@ import dev.scatter.task.TaskKind;
 import dev.scatter.task.TaskKinds;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,9 +23,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one held task on a worker thread: finds its kind, runs the task (or the job's reduce) and hands the
- * outcome to the {@link Settler}. Only kinds registered on this runner run; a task of another kind is
- * quarantined with that reason, as are tasks whose parameters the kind rejects.
+ * Runs one held task on a worker thread: finds its kind, checks the job's parameters with it, runs the task (or
+ * the job's reduce) and hands the outcome to the {@link Settler}. Only kinds registered on this runner run (claim-6
+ * leases no other); tasks whose parameters the kind rejects are quarantined with the reason. A task stopped
+ * before it finished is handed back or dropped, as its stop says.
  */
 final class TaskRunner {
 
@@ -43,6 +44,8 @@ final class TaskRunner {
     private final RunnerMetrics metrics;
     /** Parsed job parameters, by job: every task of a job would otherwise parse the same JSON again. */
     private final Map<String, JsonNode> params = new ConcurrentHashMap<>();
+    /** Each job's parameters as its kind judged them: empty when valid, else why not. */
+    private final Map<String, Optional<String>> checked = new ConcurrentHashMap<>();
 
     TaskRunner(Broker broker, TaskKinds kinds, Settler settler, Holdings holdings, TaskDurations durations,
                String runnerName, RunnerSettings settings, RunnerMetrics metrics) {
@@ -58,8 +61,11 @@ final class TaskRunner {
     }
 
     void run(Work work) {
+        if (!work.take()) {
+            return;
+        }
         if (work.stop.isSet()) {
-            holdings.remove(work);
+            settleStopped(work);
             return;
         }
         work.thread = Thread.currentThread();
@@ -68,52 +74,101 @@ final class TaskRunner {
         try {
             TaskKind kind = kinds.find(task.kind()).orElse(null);
             if (kind == null) {
-                settler.fail(TaskFailure.permanent(task, "unknown task kind '" + task.kind()
-                        + "': this runner runs " + String.join(", ", kinds.names())));
+                // claim-6 leases only kinds this runner runs; a kind missing here means the runner's list was wrong.
+                settler.fail(work, "unknown task kind '" + Texts.clip(task.kind()) + "': this runner runs "
+                        + String.join(", ", kinds.names()), true);
                 return;
             }
-            JsonNode result = task.isReduce() ? reduce(kind, task) : kind.run(new TaskContext(task.job().toString(),
-                    task.index(), task.totalTasks(), task.attempt(), params(task), runnerName, work.stop,
-                    blobs.forQueue(task.job().queue()), settings));
+            JsonNode params = params(task);
+            String invalid = invalidParams(kind, task, params);
+            if (invalid != null) {
+                settler.fail(work, invalid, true);
+                return;
+            }
+            JsonNode result = task.isReduce() ? reduce(kind, task, params) : kind.run(new TaskContext(
+                    task.job().toString(), task.index(), task.totalTasks(), task.attempt(), params, runnerName,
+                    work.stop, blobs.forQueue(task.job().queue()), settings));
             if (!work.stop.isSet()) {
-                settler.complete(new TaskCompletion(task, JSON.writeValueAsString(result)));
+                settler.complete(work, JSON.writeValueAsString(result));
             }
         } catch (InvalidParametersException e) {
-            settler.fail(TaskFailure.permanent(task, e.getMessage()));
+            settler.fail(work, e.getMessage(), true);
         } catch (Throwable e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            // A task told to stop (lease lost, job cancelled, shutdown) is not a failure: someone else has it,
-            // nobody wants it, or it is being handed back.
+            // A task told to stop (lease lost, job cancelled, shutdown, fence) is not a failure: someone else has
+            // it, nobody wants it, or it is being handed back.
             if (!work.stop.isSet()) {
-                settler.fail(TaskFailure.retryable(task, describe(e)));
+                settler.fail(work, describe(e), false);
             }
         } finally {
             long took = System.nanoTime() - start;
             durations.record(took);
             metrics.ran(took);
             work.thread = null;
-            holdings.remove(work);
+            if (!work.finished) {
+                settleStopped(work);
+            }
             if (Thread.interrupted()) {
                 LOG.debug("task {} ended after an interrupt", task.describe());
             }
         }
     }
 
-    private JsonNode params(ClaimedTask task) throws IOException {
-        JsonNode parsed = params.get(task.job().id());
+    /** A task stopped before it finished: handed back (shutdown, fence) or dropped (nobody wants it). */
+    private void settleStopped(Work work) {
+        if (work.handBack) {
+            settler.release(work);
+        } else {
+            holdings.remove(work);
+        }
+    }
+
+    /**
+     * The kind's own check of the job's parameters, made once per job on this runner: a record changed in Redis
+     * after it was submitted fails its tasks with the reason, permanently, rather than running them.
+     */
+    private String invalidParams(TaskKind kind, ClaimedTask task, JsonNode params) {
+        return checked.computeIfAbsent(task.job().toString(), job -> {
+            if (checked.size() > 1000) {
+                checked.clear();
+            }
+            if (!params.isObject()) {
+                return Optional.of("the job's parameters are not a JSON object");
+            }
+            try {
+                kind.prepare(((ObjectNode) params).deepCopy(), task.totalTasks());
+                return Optional.<String>empty();
+            } catch (InvalidParametersException e) {
+                return Optional.of("invalid parameters: " + e.getMessage());
+            } catch (RuntimeException e) {
+                return Optional.of("invalid parameters: " + describe(e));
+            }
+        }).orElse(null);
+    }
+
+    /** The job's parameters, parsed once per job; unreadable ones fail the task permanently. */
+    private JsonNode params(ClaimedTask task) throws InvalidParametersException {
+        JsonNode parsed = params.get(task.job().toString());
         if (parsed == null) {
-            parsed = JSON.readTree(task.paramsJson() == null ? "{}" : task.paramsJson());
+            if (task.paramsJson() == null) {
+                throw new InvalidParametersException("the job's record has no parameters");
+            }
+            try {
+                parsed = JSON.readTree(task.paramsJson());
+            } catch (IOException e) {
+                throw new InvalidParametersException("the job's parameters are not valid JSON");
+            }
             if (params.size() > 1000) {
                 params.clear();
             }
-            params.put(task.job().id(), parsed);
+            params.put(task.job().toString(), parsed);
         }
         return parsed;
     }
 
-    private JsonNode reduce(TaskKind kind, ClaimedTask task) throws Exception {
+    private JsonNode reduce(TaskKind kind, ClaimedTask task, JsonNode params) throws Exception {
         Map<Integer, String> raw;
         JobStatus status;
         try {
@@ -130,7 +185,7 @@ final class TaskRunner {
             partials.put(e.getKey(), JSON.readTree(e.getValue()));
         }
         LOG.info("reducing job {} ({} partial results)", task.job(), partials.size());
-        return kind.reduce(new ReduceContext(task.job().toString(), task.totalTasks(), params(task), partials,
+        return kind.reduce(new ReduceContext(task.job().toString(), task.totalTasks(), params, partials,
                 status.createdAt(), status.startedAt()));
     }
 

@@ -84,7 +84,7 @@ class ManyRunnersTest {
 
             redis.server().kill();
             await().atMost(Duration.ofSeconds(15)).until(() -> get(port, "/readyz").statusCode() == 503);
-            assertThat(get(port, "/readyz").body()).contains("redis unreachable");
+            assertThat(get(port, "/readyz").body()).contains("redis unavailable");
             assertThat(get(port, "/healthz").statusCode()).as("alive all the same").isEqualTo(200);
             redis.server().start();
             await().atMost(Duration.ofSeconds(15)).until(() -> get(port, "/readyz").statusCode() == 200);

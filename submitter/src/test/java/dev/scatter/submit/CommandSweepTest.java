@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scatter.broker.Broker;
 import dev.scatter.broker.JobId;
+import dev.scatter.broker.JobStatus;
 import dev.scatter.broker.testing.RealRedis;
 import dev.scatter.broker.testing.RedisFixture;
 import dev.scatter.runner.Runner;
@@ -62,18 +63,34 @@ class CommandSweepTest {
     }
 
     @Test
-    void aRunnerWithoutAllowCommandsQuarantinesTheTasksWithTheReason(RedisFixture redis) throws Exception {
+    void commandTasksWaitForARunnerThatAllowsCommandsAndChargeNothingMeanwhile(RedisFixture redis)
+            throws Exception {
         Cli cli = Cli.withRedis(redis.uri());
         try (Broker broker = Broker.connect(redis.uri())) {
-            Runner runner = new Runner(broker, TaskKinds.load(getClass().getClassLoader()),
+            Runner without = new Runner(broker, TaskKinds.load(getClass().getClassLoader()),
                     RunnerConfig.defaults("no-commands", List.of(redis.queue()), 1)).start();
             try {
-                String id = cli.run("cmd", "--seeds", "1..2", "--queue", redis.queue(), "--no-wait", "--", "true")
-                        .out().trim();
-                assertThat(cli.run("wait", id).exitCode()).isEqualTo(1);
-                assertThat(cli.run("dead", id).out()).contains("does not run commands: start it with --allow-commands");
+                JobId id = JobId.parse(cli.run("cmd", "--seeds", "1..2", "--queue", redis.queue(), "--no-wait", "--",
+                        "true").out().trim());
+                org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+                        .until(() -> broker.queue(redis.queue()).backlog().parked() == 1);
+                assertThat(broker.status(id).orElseThrow().failed()).as("set aside, not failed").isZero();
+                assertThat(broker.deadTasks(id)).isEmpty();
+
+                RunnerSettings commands = new RunnerSettings(true, Path.of(System.getProperty("user.dir")),
+                        Duration.ofHours(1));
+                Runner with = new Runner(broker, TaskKinds.load(getClass().getClassLoader()),
+                        RunnerConfig.defaults("commands", List.of(redis.queue()), 1).withSettings(commands)).start();
+                try {
+                    Cli.Run waited = cli.run("wait", id.toString());
+                    assertThat(waited.exitCode()).as(waited.toString()).isZero();
+                    JobStatus status = broker.status(id).orElseThrow();
+                    assertThat(status.retries() + status.recovered() + status.handedBack()).isZero();
+                } finally {
+                    with.shutdown();
+                }
             } finally {
-                runner.shutdown();
+                without.shutdown();
             }
         }
     }

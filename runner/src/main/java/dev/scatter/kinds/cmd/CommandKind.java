@@ -39,6 +39,12 @@ public final class CommandKind implements TaskKind {
         return NAME;
     }
 
+    /** Only runners whose operator allowed commands claim these tasks; others leave them to those. */
+    @Override
+    public boolean isEnabled(RunnerSettings settings) {
+        return settings.allowCommands();
+    }
+
     @Override
     public ObjectNode prepare(ObjectNode params, int tasks) {
         CommandTemplate template = template(params);

@@ -27,7 +27,11 @@ final class CommandRun {
 
     static Outcome run(List<String> command, Path workDir, Map<String, String> env, Duration timeout, StopSignal stop)
             throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
+        if (!ProcessGroup.canStart(command.get(0), workDir, env)) {
+            return new Outcome(127, false, 0, "", "cannot start " + command.get(0)
+                    + ": not found (no such file, not on PATH, or not executable)");
+        }
+        ProcessBuilder builder = new ProcessBuilder(ProcessGroup.leading(command)).directory(workDir.toFile());
         builder.environment().putAll(env);
         long start = System.nanoTime();
         Process process;
@@ -46,7 +50,11 @@ final class CommandRun {
         boolean timedOut = false;
         while (!process.waitFor(100, TimeUnit.MILLISECONDS)) {
             if (stop != null && stop.isSet()) {
-                terminate(process);
+                if (stop.isUrgent()) {
+                    ProcessGroup.kill(process);
+                } else {
+                    terminate(process);
+                }
                 throw new CancellationException(stop.reason());
             }
             if (System.nanoTime() - deadline > 0) {
@@ -62,12 +70,9 @@ final class CommandRun {
     }
 
     private static void terminate(Process process) throws InterruptedException {
-        process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
+        ProcessGroup.terminate(process);
         if (!process.waitFor(5, TimeUnit.SECONDS)) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            process.waitFor(5, TimeUnit.SECONDS);
+            ProcessGroup.kill(process);
         }
     }
 
