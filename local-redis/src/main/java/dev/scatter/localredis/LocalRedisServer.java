@@ -175,11 +175,12 @@ public final class LocalRedisServer implements AutoCloseable {
         return "127.0.0.1";
     }
 
-    /** A {@code redis://} URI for this server, with the password when one is set. */
+    /** A {@code redis://} URI for this server, with the password (percent-encoded) when one is set. */
     public String uri() {
         return password == null
                 ? "redis://127.0.0.1:" + port
-                : "redis://:" + password + "@127.0.0.1:" + port;
+                : "redis://:" + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8).replace("+", "%20")
+                        + "@127.0.0.1:" + port;
     }
 
     public Path binary() {

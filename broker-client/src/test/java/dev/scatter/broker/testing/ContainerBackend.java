@@ -41,7 +41,9 @@ final class ContainerBackend implements RedisBackend {
 
     @Override
     public String uri() {
-        return password == null ? "redis://127.0.0.1:" + hostPort : "redis://:" + password + "@127.0.0.1:" + hostPort;
+        return password == null ? "redis://127.0.0.1:" + hostPort
+                : "redis://:" + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8)
+                        .replace("+", "%20") + "@127.0.0.1:" + hostPort;
     }
 
     @Override
