@@ -116,6 +116,7 @@ public final class Broker implements AutoCloseable {
         if (spec.kind() == null || spec.kind().isBlank()) {
             throw new InvalidJobException("a job needs a kind");
         }
+        JobSpec.requireValidKind(spec.kind());
         QueueKeys.requireValidQueueName(spec.queue());
         if (spec.tasks() < 1) {
             throw new InvalidJobException("a job needs at least 1 task, not " + spec.tasks());
@@ -124,11 +125,13 @@ public final class Broker implements AutoCloseable {
             throw new InvalidJobException("a job may have at most " + options.maxTasksPerJob() + " tasks, not "
                     + spec.tasks());
         }
-        if (spec.maxAttempts() < 1) {
-            throw new InvalidJobException("max attempts must be at least 1, not " + spec.maxAttempts());
+        if (spec.maxAttempts() < 1 || spec.maxAttempts() > JobSpec.MAX_ATTEMPTS_LIMIT) {
+            throw new InvalidJobException("max attempts must be from 1 to " + JobSpec.MAX_ATTEMPTS_LIMIT + ", not "
+                    + spec.maxAttempts());
         }
-        if (spec.resultTtl().isNegative() || spec.resultTtl().isZero()) {
-            throw new InvalidJobException("the result TTL must be positive, not " + spec.resultTtl());
+        if (spec.resultTtl().toSeconds() < 1 || spec.resultTtl().compareTo(JobSpec.MAX_RESULT_TTL) > 0) {
+            throw new InvalidJobException("the result TTL must be from 1 s to " + JobSpec.MAX_RESULT_TTL.toDays()
+                    + " days, not " + spec.resultTtl().toMillis() + " ms");
         }
         String params = spec.paramsJson() == null ? "{}" : spec.paramsJson();
         int size = params.getBytes(StandardCharsets.UTF_8).length;
@@ -140,7 +143,8 @@ public final class Broker implements AutoCloseable {
                 throw new InvalidJobException("the job's parameters must be a JSON object");
             }
         } catch (IOException e) {
-            throw new InvalidJobException("the job's parameters are not valid JSON: " + e.getMessage());
+            String problem = e instanceof com.fasterxml.jackson.core.JacksonException j ? j.getOriginalMessage() : e.getMessage();
+            throw new InvalidJobException("the job's parameters are not valid JSON: " + Excerpt.head(problem, 200));
         }
         return params;
     }
@@ -244,10 +248,10 @@ public final class Broker implements AutoCloseable {
                 List.of(keys.job(id.id()), keys.dead(id.id()), keys.ready(), keys.results(id.id()), keys.expiring()),
                 List.of(Long.toString(options.clock().millis()), keys.wakeChannel(), id.id())));
         if (reply < 0) {
-            ReturnCode code = ReturnCode.of(reply);
-            throw new BrokerException(code == ReturnCode.JOB_NOT_FOUND
-                    ? "job " + id + " does not exist"
-                    : "job " + id + " was cancelled or has succeeded: nothing to retry");
+            if (ReturnCode.of(reply) == ReturnCode.JOB_NOT_FOUND) {
+                throw new JobNotFoundException(id);
+            }
+            throw new NothingToRetryException(id);
         }
         return (int) reply;
     }

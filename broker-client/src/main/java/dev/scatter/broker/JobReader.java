@@ -1,29 +1,107 @@
 package dev.scatter.broker;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
-/** Builds a {@link JobStatus} from a job hash. */
+/**
+ * Builds a {@link JobStatus} from a job hash, tolerantly: a field that does not read (a total of "abc", an
+ * unknown state, a missing kind) makes that one job {@linkplain JobStatus#broken() broken}, with each problem
+ * named, instead of failing every command that lists the queue. Unreadable numbers read as 0, times as null.
+ */
 final class JobReader {
 
-    private JobReader() {
+    private final Map<String, String> hash;
+    private final List<String> problems = new ArrayList<>();
+
+    private JobReader(Map<String, String> hash) {
+        this.hash = hash;
     }
 
     static JobStatus read(JobId id, Map<String, String> hash) {
+        JobReader r = new JobReader(hash);
+        String kind = r.kind();
+        JobState state = r.state();
+        int total = (int) r.number("total", true, Integer.MAX_VALUE);
         return new JobStatus(
                 id,
-                hash.get("kind"),
+                kind,
                 hash.get("params"),
-                JobState.fromWire(hash.get("state")),
-                Replies.intField(hash, "total"),
-                Replies.intField(hash, "succeeded"),
-                Replies.intField(hash, "failed"),
-                Replies.intField(hash, "maxAttempts"),
-                Replies.longField(hash, "retries"),
-                Replies.longField(hash, "recovered"),
-                Replies.instantField(hash, "createdAt"),
-                Replies.instantField(hash, "startedAt"),
-                Replies.instantField(hash, "finishedAt"),
+                state,
+                total,
+                (int) r.number("succeeded", false, Integer.MAX_VALUE),
+                (int) r.number("failed", false, Integer.MAX_VALUE),
+                (int) r.number("maxAttempts", false, Integer.MAX_VALUE),
+                r.number("retries", false, Long.MAX_VALUE),
+                r.number("recovered", false, Long.MAX_VALUE),
+                r.instant("createdAt"),
+                r.instant("startedAt"),
+                r.instant("finishedAt"),
                 hash.get("result"),
-                hash.get("error"));
+                hash.get("error"),
+                r.problems.isEmpty() ? null : String.join("; ", r.problems));
+    }
+
+    private String kind() {
+        String kind = hash.get("kind");
+        if (kind == null) {
+            problems.add("kind is missing");
+            return "?";
+        }
+        if (!JobSpec.KIND_NAME.matcher(kind).matches()) {
+            problems.add("kind " + Excerpt.quote(kind) + " is not a kind name");
+            return Excerpt.head(kind, 64);
+        }
+        return kind;
+    }
+
+    private JobState state() {
+        String state = hash.get("state");
+        if (state == null) {
+            problems.add("state is missing");
+            return JobState.BROKEN;
+        }
+        try {
+            return JobState.fromWire(state);
+        } catch (IllegalArgumentException e) {
+            problems.add("state " + Excerpt.quote(state) + " is not a job state");
+            return JobState.BROKEN;
+        }
+    }
+
+    /** A counter from 0 to {@code max}; 0 when missing (older records lack some) unless it is required. */
+    private long number(String field, boolean required, long max) {
+        String value = hash.get(field);
+        if (value == null) {
+            if (required) {
+                problems.add(field + " is missing");
+            }
+            return 0;
+        }
+        try {
+            long n = Long.parseLong(value.strip());
+            if (n < 0 || n > max) {
+                problems.add(field + " is " + n + ", out of range");
+                return 0;
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            problems.add(field + " is " + Excerpt.quote(value) + ", not a whole number");
+            return 0;
+        }
+    }
+
+    private Instant instant(String field) {
+        String value = hash.get(field);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Instant.ofEpochMilli(Long.parseLong(value.strip()));
+        } catch (NumberFormatException e) {
+            problems.add(field + " is " + Excerpt.quote(value) + ", not a time in milliseconds");
+            return null;
+        }
     }
 }

@@ -27,8 +27,8 @@ public final class QueueKeys {
 
     public static void requireValidQueueName(String queue) {
         if (queue == null || !QUEUE_NAME.matcher(queue).matches()) {
-            throw new IllegalArgumentException("invalid queue name '" + queue
-                    + "': use 1 to 64 letters, digits, '_', '.' or '-'");
+            throw new IllegalArgumentException("invalid queue name " + Excerpt.quote(queue)
+                    + ": use 1 to 64 letters, digits, '_', '.' or '-'");
         }
     }
 

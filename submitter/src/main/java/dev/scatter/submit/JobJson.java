@@ -25,6 +25,9 @@ final class JobJson {
         node.put("queue", s.id().queue());
         node.put("kind", s.kind());
         node.put("state", s.state().wire());
+        if (s.isBroken()) {
+            node.put("broken", s.broken());
+        }
         ObjectNode tasks = node.putObject("tasks");
         tasks.put("total", s.total());
         tasks.put("succeeded", s.succeeded());
@@ -80,6 +83,23 @@ final class JobJson {
         } catch (IOException e) {
             return MAPPER.getNodeFactory().textNode(json);
         }
+    }
+
+    /**
+     * What a JSON parser found wrong, in a line for a user: its own message without the excerpt of the input
+     * and the "[Source: ...]" of its internals, and where.
+     */
+    static String problem(IOException e) {
+        if (e instanceof com.fasterxml.jackson.core.JacksonException j) {
+            com.fasterxml.jackson.core.JsonLocation at = j.getLocation();
+            String message = j.getOriginalMessage() == null ? "malformed" : j.getOriginalMessage();
+            message = message.replaceAll("\\s*\\(start marker at \\[Source:[^]]*]\\)", "")
+                    .replaceAll("\\[Source:[^]]*]", "").replaceAll("\\s*\\(code \\d+[^)]*\\)", "")
+                    .lines().findFirst().orElse("").strip();
+            return dev.scatter.broker.Excerpt.head(message, 200)
+                    + (at == null || at.getLineNr() < 1 ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
+        }
+        return dev.scatter.broker.Excerpt.head(String.valueOf(e.getMessage()), 200);
     }
 
     static String write(JsonNode node) {
