@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 public final class QueueKeys {
 
     public static final String ROOT = "scatter:v1:";
-    private static final Pattern QUEUE_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+    public static final Pattern QUEUE_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
     private final String queue;
     private final String prefix;

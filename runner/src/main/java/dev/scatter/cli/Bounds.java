@@ -1,6 +1,8 @@
 package dev.scatter.cli;
 
 import dev.scatter.broker.BrokerOptions;
+import dev.scatter.broker.Excerpt;
+import dev.scatter.broker.QueueKeys;
 import dev.scatter.broker.JobSpec;
 import dev.scatter.runner.RunnerConfig;
 import java.time.Duration;
@@ -18,6 +20,18 @@ public final class Bounds {
     public static final int MAX_LIST = 1_000;
 
     private Bounds() {
+    }
+
+    /** --queue: a name a queue's keys can be built from. */
+    public static final class Queue implements picocli.CommandLine.ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            if (!QueueKeys.QUEUE_NAME.matcher(value).matches()) {
+                throw new picocli.CommandLine.TypeConversionException("must be 1 to 64 letters, digits, '_', '.' or"
+                        + " '-', not " + Excerpt.quote(value));
+            }
+            return value;
+        }
     }
 
     /** runner --threads, submit --local. */

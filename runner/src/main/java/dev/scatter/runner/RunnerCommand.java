@@ -66,6 +66,7 @@ public final class RunnerCommand implements Callable<Integer> {
     private String redis;
 
     @Option(names = {"-q", "--queue"}, split = ",", paramLabel = "NAME", defaultValue = "default",
+            converter = Bounds.Queue.class,
             description = "Queues to serve, in order (repeat or separate with commas). Default: ${DEFAULT-VALUE}.")
     private List<String> queues;
 

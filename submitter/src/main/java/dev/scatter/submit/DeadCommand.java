@@ -5,6 +5,7 @@ import dev.scatter.broker.Broker;
 import dev.scatter.broker.DeadTask;
 import dev.scatter.broker.Excerpt;
 import dev.scatter.broker.JobId;
+import dev.scatter.cli.Bounds;
 import dev.scatter.broker.JobStatus;
 import dev.scatter.broker.QuarantinedEntry;
 import dev.scatter.cli.ExitCodes;
@@ -38,7 +39,8 @@ final class DeadCommand implements Callable<Integer> {
     @Parameters(paramLabel = "JOB", arity = "0..1", description = "The job id; without it, the whole queue.")
     private String job;
 
-    @Option(names = "--queue", paramLabel = "NAME", defaultValue = JobId.DEFAULT_QUEUE,
+    @Option(names = "--queue", paramLabel = "NAME", converter = Bounds.Queue.class,
+            defaultValue = JobId.DEFAULT_QUEUE,
             description = "Queue to list when no job is given. Default: ${DEFAULT-VALUE}.")
     private String queue;
 

@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 /** Options every job-running command shares. */
 final class JobOptions {
 
-    @Option(names = "--queue", paramLabel = "NAME", defaultValue = JobId.DEFAULT_QUEUE,
+    @Option(names = "--queue", paramLabel = "NAME", converter = Bounds.Queue.class,
+            defaultValue = JobId.DEFAULT_QUEUE,
             description = "Queue to submit to. Default: ${DEFAULT-VALUE}.")
     String queue;
 

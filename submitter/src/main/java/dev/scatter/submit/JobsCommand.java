@@ -25,7 +25,8 @@ final class JobsCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--queue", paramLabel = "NAME", defaultValue = JobId.DEFAULT_QUEUE,
+    @Option(names = "--queue", paramLabel = "NAME", converter = Bounds.Queue.class,
+            defaultValue = JobId.DEFAULT_QUEUE,
             description = "Queue to list. Default: ${DEFAULT-VALUE}.")
     private String queue;
 

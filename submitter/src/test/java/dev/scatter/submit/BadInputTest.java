@@ -25,7 +25,7 @@ class BadInputTest {
         expect(cli.run("status", "NOT A JOB!"), 2, "invalid job id");
         expect(cli.run("frobnicate"), 2, "Unmatched argument");
         expect(cli.run(), 2, "name a command");
-        expect(cli.run("pi", "--queue", "no spaces please", "--samples", "10", "--tasks", "1"), 2, "invalid queue name");
+        expect(cli.run("pi", "--queue", "no spaces please", "--samples", "10", "--tasks", "1"), 2, "'--queue': must be 1 to 64 letters");
     }
 
     @Test
