@@ -61,7 +61,7 @@ public final class SubmitCli {
     }
 
     private static String message(Throwable e) {
-        if (exitCode(e) == ExitCodes.INTERNAL) {
+        if (exitCode(e) == ExitCodes.INTERNAL && !(e instanceof CliException)) {
             String what = e instanceof BrokerException ? e.getMessage() : e.toString();
             return "internal error: " + what + " (a bug, or data in Redis that Scatter did not write: please report"
                     + " this line)";
