@@ -6,6 +6,9 @@ import dev.scatter.broker.InvalidJobException;
 import dev.scatter.broker.InvalidRedisUriException;
 import dev.scatter.broker.JobNotFoundException;
 import dev.scatter.task.InvalidParametersException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The exit codes of {@code submit} and {@code runner}, listed in each command's --help and in the README
@@ -28,7 +31,35 @@ public final class ExitCodes {
     /** A bug, or data in Redis that Scatter did not write: please report it with the message. */
     public static final int INTERNAL = 70;
 
+    /** What each code of {@code submit} means, as its --help and the README say it. */
+    public static final Map<String, String> SUBMIT_HELP = ordered(
+            OK, "success (for a job: it succeeded)",
+            JOB_FAILED, "the job failed or was cancelled (or, for cmd, a command exited non-zero)",
+            USAGE, "bad command line or input; nothing was done",
+            REDIS, "Redis cannot be reached (or what answers is not Redis, or TLS is on one side only), or it refused"
+                    + " the credentials",
+            NOT_FOUND, "no such job (or it has expired)",
+            TIMEOUT, "--timeout passed before the job ended (for result: it has no result yet)",
+            INTERNAL, "internal error: a bug, or a record in Redis that Scatter did not write (please report the"
+                    + " message)");
+
+    /** What each code of {@code runner} means, as its --help and the README say it. */
+    public static final Map<String, String> RUNNER_HELP = ordered(
+            OK, "stopped cleanly (on SIGTERM or SIGINT)",
+            USAGE, "bad command line or plug-ins; nothing was started",
+            REDIS, "Redis refused the credentials, or what answers is not Redis, or TLS is on one side only (an"
+                    + " unreachable Redis is waited for)",
+            INTERNAL, "internal error (a bug: please report the message)");
+
     private ExitCodes() {
+    }
+
+    private static Map<String, String> ordered(Object... codesAndTexts) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < codesAndTexts.length; i += 2) {
+            map.put(codesAndTexts[i].toString(), (String) codesAndTexts[i + 1]);
+        }
+        return Collections.unmodifiableMap(map);
     }
 
     /**

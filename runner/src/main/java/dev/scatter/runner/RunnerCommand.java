@@ -46,12 +46,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Claims tasks from Redis queues, runs them, renews their leases, and reports results.%n"
                 + "Runs until SIGTERM or SIGINT: then it stops claiming, lets running tasks finish within the drain"
                 + " deadline, hands back the rest at once, and exits 0.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:stopped cleanly",
-            "2:bad command line or plug-ins; nothing was started",
-            "3:Redis refused the credentials, or what answers is not Redis or TLS is on one side only"
-                + " (an unreachable Redis is waited for)",
-            "70:internal error (a bug: please report the message)"})
+        exitCodeListHeading = "%nExit codes:%n")
 public final class RunnerCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunnerCommand.class);
@@ -61,8 +56,9 @@ public final class RunnerCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--redis", paramLabel = "URI",
-            description = "Redis to serve: redis://[[user]:password@]host[:port][/db], rediss:// for TLS."
-                    + " Default: the REDIS_URL environment variable.")
+            description = "Redis to serve: redis://[[user]:password@]host[:port][/db], rediss:// for TLS; a % in the"
+                    + " password is written %25. Default: the REDIS_URL environment variable (better for a password:"
+                    + " ps shows command lines).")
     private String redis;
 
     @Option(names = {"-q", "--queue"}, split = ",", paramLabel = "NAME", defaultValue = "default",

@@ -36,6 +36,7 @@ public final class RunnerMain {
      */
     public static CommandLine commandLine(Map<String, String> env, CountDownLatch stop, PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(new RunnerCommand(env, stop));
+        commandLine.getCommandSpec().usageMessage().exitCodeList(ExitCodes.RUNNER_HELP);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((e, args) -> {

@@ -23,10 +23,10 @@ public final class SubmitCli {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
-        // Every subcommand's --help shows the one exit-code table, declared once on the root command.
-        var exitCodes = commandLine.getCommandSpec().usageMessage().exitCodeList();
+        // Every --help shows the one exit-code table, kept with the codes (and checked against the README).
+        commandLine.getCommandSpec().usageMessage().exitCodeList(ExitCodes.SUBMIT_HELP);
         for (CommandLine sub : commandLine.getSubcommands().values()) {
-            sub.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodes);
+            sub.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCodes.SUBMIT_HELP);
         }
         commandLine.setParameterExceptionHandler((e, args) -> {
             Secrets secrets = Secrets.of(args, env);
