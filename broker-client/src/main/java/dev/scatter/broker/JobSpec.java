@@ -18,7 +18,7 @@ public record JobSpec(String kind, String paramsJson, int tasks, String queue, i
 
     public static final int DEFAULT_MAX_ATTEMPTS = 5;
     /** A task that fails this often will not succeed: more attempts only repeat its error (and its log lines). */
-    public static final int MAX_ATTEMPTS_LIMIT = 100;
+    public static final int MAX_ATTEMPTS_LIMIT = 1_000;
     public static final Duration DEFAULT_RESULT_TTL = Duration.ofDays(7);
     /** Ten years: Redis refuses expiry times far beyond, and a job kept longer is better exported. */
     public static final Duration MAX_RESULT_TTL = Duration.ofDays(3650);

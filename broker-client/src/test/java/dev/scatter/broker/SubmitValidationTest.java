@@ -76,8 +76,8 @@ class SubmitValidationTest {
                     .hasMessageContaining("invalid queue name");
             assertThatThrownBy(() -> broker.submit(JobSpec.of("k", "{}", 1).withQueue(q).withMaxAttempts(0)))
                     .hasMessageContaining("max attempts");
-            assertThatThrownBy(() -> broker.submit(JobSpec.of("k", "{}", 1).withQueue(q).withMaxAttempts(101)))
-                    .hasMessage("max attempts must be from 1 to 100, not 101");
+            assertThatThrownBy(() -> broker.submit(JobSpec.of("k", "{}", 1).withQueue(q).withMaxAttempts(1001)))
+                    .hasMessage("max attempts must be from 1 to 1000, not 1001");
             assertThatThrownBy(() -> broker.submit(JobSpec.of("k", "{}", 1).withQueue(q)
                     .withResultTtl(Duration.ofDays(4000)))).hasMessageContaining("from 1 s to 3650 days");
             assertThatThrownBy(() -> broker.submit(JobSpec.of("k", "{}", 1).withQueue(q)
