@@ -38,6 +38,8 @@ public final class RunnerMain {
         CommandLine commandLine = new CommandLine(new RunnerCommand(env, stop));
         commandLine.getCommandSpec().usageMessage().exitCodeList(ExitCodes.RUNNER_HELP);
         commandLine.setOut(out);
+        // An argument "@FILE" is an argument, not the file's lines (which an error message would echo).
+        commandLine.setExpandAtFiles(false);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((e, args) -> {
             Secrets secrets = Secrets.of(args, env);

@@ -51,6 +51,14 @@ class RunnerBadInputTest {
     }
 
     @Test
+    void anArgumentStartingWithAtIsNotAFileToRead(RedisFixture redis, @TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("args.txt"), "--threads\n9999\ncontents-of-the-file");
+        RunnerCli.Run run = RunnerCli.withEnv(Map.of("REDIS_URL", redis.uri())).run("@" + file);
+        expect(run, "Unmatched argument at index 0: '@" + file + "'");
+        assertThat(run.all()).doesNotContain("contents-of-the-file");
+    }
+
+    @Test
     void aPortInUseIsAUsageError(RedisFixture redis) throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("0.0.0.0"))) {
             expect(RunnerCli.withEnv(Map.of("REDIS_URL", redis.uri())).run("--http-port",

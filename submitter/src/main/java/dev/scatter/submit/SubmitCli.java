@@ -23,6 +23,9 @@ public final class SubmitCli {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        // picocli would replace an argument "@FILE" by the file's lines: curl -d @data.json in a command sweep
+        // would lose its argument, and any file the user can read could be echoed in an error message.
+        commandLine.setExpandAtFiles(false);
         // Every --help shows the one exit-code table, kept with the codes (and checked against the README).
         commandLine.getCommandSpec().usageMessage().exitCodeList(ExitCodes.SUBMIT_HELP);
         for (CommandLine sub : commandLine.getSubcommands().values()) {

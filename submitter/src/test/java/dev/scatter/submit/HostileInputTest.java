@@ -238,6 +238,22 @@ class HostileInputTest {
         assertNothingIn(redis);
     }
 
+    /** picocli reads "@FILE" arguments as the file's lines unless told not to: an argument stays what it is. */
+    @Test
+    void anArgumentStartingWithAtIsNotAFileToRead(RedisFixture redis, @TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("args.txt"), "contents-of-the-file");
+        String at = "@" + file;
+        Cli cli = Cli.withRedis(redis.uri());
+        Cli.Run submitted = cli.run("cmd", "--seeds", "1..1", "--queue", redis.queue(), "--no-wait", "--json", "--",
+                "curl", "-d", at, "http://example.invalid");
+        assertThat(submitted.exitCode()).as(submitted.toString()).isZero();
+        JsonNode command = JSON.readTree(submitted.out()).path("params").path("command");
+        assertThat(command.toString()).contains(at).doesNotContain("contents-of-the-file");
+        Cli.Run status = cli.run("status", at);
+        usage(status, "invalid queue name '@'");
+        assertThat(status.err()).doesNotContain("contents-of-the-file");
+    }
+
     private static void usage(Cli.Run run, String message) {
         expect(run, 2, message);
     }
