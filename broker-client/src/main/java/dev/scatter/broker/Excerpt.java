@@ -47,6 +47,19 @@ public final class Excerpt {
                 + text.substring(tailStart);
     }
 
+    /**
+     * The text whole, with its lines and tabs, but other control characters as '?': a task's error (a command's
+     * output, say) may hold terminal escapes that would otherwise act on the terminal that prints it.
+     */
+    public static String printable(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> b.appendCodePoint(c == '\n' || c == '\t' || !Character.isISOControl(c) ? c : '?'));
+        return b.toString();
+    }
+
     private static int cutPoint(String text, int max) {
         return max > 0 && Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
     }

@@ -18,6 +18,11 @@ class ExcerptTest {
     }
 
     @Test
+    void printableKeepsLinesButNotTerminalEscapes() {
+        assertThat(Excerpt.printable("red \u001b[31mALERT\u001b[0m\n\tnext")).isEqualTo("red ?[31mALERT?[0m\n\tnext");
+    }
+
+    @Test
     void middleKeepsTheStartAndTheEnd() {
         String error = "java.lang.IllegalStateException: boom\n" + "x".repeat(100_000) + "\nthe cause at the end";
         String cut = Excerpt.middle(error, 4_000);

@@ -93,7 +93,7 @@ final class DeadCommand implements Callable<Integer> {
         for (DeadTask d : dead) {
             out.printf("%s#%s  %s after %d attempt%s: %s%n", d.job(), d.index() < 0 ? "reduce" : d.index(),
                     Excerpt.head(d.reason(), 80), d.attempts(), d.attempts() == 1 ? "" : "s",
-                    wholeQueue ? Excerpt.head(d.error(), QUEUE_TEXT_CHARS) : d.error());
+                    wholeQueue ? Excerpt.head(d.error(), QUEUE_TEXT_CHARS) : Excerpt.printable(d.error()));
         }
         for (QuarantinedEntry m : malformed) {
             out.printf("malformed entry %s: %s%n", Excerpt.quote(m.entry()), Excerpt.head(m.reason(), QUEUE_TEXT_CHARS));

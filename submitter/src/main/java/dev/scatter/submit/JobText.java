@@ -30,7 +30,7 @@ final class JobText {
                     .append(seconds(Duration.between(s.createdAt(), s.finishedAt()))).append(" after submit)\n");
         }
         if (s.error() != null) {
-            out.append("error    ").append(s.error()).append('\n');
+            out.append("error    ").append(dev.scatter.broker.Excerpt.printable(s.error())).append('\n');
         }
         if (s.result() != null) {
             out.append(result(s));

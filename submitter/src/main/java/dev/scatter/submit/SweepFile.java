@@ -114,8 +114,7 @@ final class SweepFile {
     private static String problem(String message) {
         String line = String.join("; ", String.valueOf(message).lines()
                 .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0))).map(String::strip).toList());
-        return dev.scatter.broker.Excerpt.head(line.replaceAll("\\s*\\(start marker at \\[Source:[^]]*]\\)", "")
-                .replaceAll("\\s*\\[Source:[^]]*]", "").replaceAll("\\s*\\(code \\d+[^)]*\\)", ""), 300);
+        return dev.scatter.broker.Excerpt.head(JobJson.withoutInternals(line), 300);
     }
 
     private static Map<String, ParamSpace> grid(String file, String where, JsonNode node) {

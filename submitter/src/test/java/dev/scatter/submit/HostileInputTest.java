@@ -100,6 +100,10 @@ class HostileInputTest {
         usage(cli.run("job", "noop", "--tasks", "1", "--queue", q, "--params", "{\"a\":"),
                 "--params is not valid JSON: Unexpected end-of-input");
         usage(cli.run("job", "noop", "--tasks", "1", "--queue", q, "--param", "=x"), "--param '=x' should read NAME=VALUE");
+        Cli.Run deep = cli.run("job", "noop", "--tasks", "1", "--queue", q, "--params",
+                "{\"a\":" + "[".repeat(5000) + "]".repeat(5000) + "}");
+        usage(deep, "--params is not valid JSON: Document nesting depth (1001) exceeds the maximum allowed (1000)");
+        assertThat(deep.err()).doesNotContain("StreamReadConstraints");
         String big = "{\"blob\":\"" + "x".repeat(2 << 20) + "\"}";
         usage(cli.run("job", "remote-kind", "--tasks", "1", "--queue", q, "--no-wait", "--params", big),
                 "bytes, over the limit of 1048576 bytes");
