@@ -3,6 +3,8 @@ package dev.scatter.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scatter.broker.testing.RealRedis;
+import dev.scatter.cli.Bounds;
+import dev.scatter.cli.DurationConverter;
 import dev.scatter.broker.testing.RedisFixture;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -56,6 +58,17 @@ class RunnerBadInputTest {
         RunnerCli.Run run = RunnerCli.withEnv(Map.of("REDIS_URL", redis.uri())).run("@" + file);
         expect(run, "Unmatched argument at index 0: '@" + file + "'");
         assertThat(run.all()).doesNotContain("contents-of-the-file");
+    }
+
+    /** The bounds --help states are those RunnerConfig enforces (which may change). */
+    @Test
+    void helpStatesTheBoundsTheCodeEnforces() throws Exception {
+        String help = RunnerCli.withEnv(Map.of()).run("--help").out().replaceAll("\\s+", " ");
+        assertThat(help).contains("Tasks to run at once, 1 to " + RunnerConfig.MAX_THREADS + ".")
+                .contains(DurationConverter.format(RunnerConfig.MIN_LEASE) + " to "
+                        + DurationConverter.format(RunnerConfig.MAX_LEASE) + ".")
+                .contains("0 to " + DurationConverter.format(RunnerConfig.MAX_DRAIN) + ".")
+                .contains("1s to " + DurationConverter.format(Bounds.MAX_TASK_TIMEOUT) + ".");
     }
 
     @Test
