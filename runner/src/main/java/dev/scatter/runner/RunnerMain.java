@@ -5,6 +5,7 @@ import dev.scatter.cli.Secrets;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import sun.misc.Signal;
 
@@ -22,6 +23,9 @@ public final class RunnerMain {
         CountDownLatch stop = new CountDownLatch(1);
         Signal.handle(new Signal("TERM"), signal -> stop.countDown());
         Signal.handle(new Signal("INT"), signal -> stop.countDown());
+        // Through the log, whose encoder scrubs secrets, rather than straight to stderr as the JVM would.
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) ->
+                LoggerFactory.getLogger(RunnerMain.class).error("thread {} died", thread.getName(), e));
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         int code = commandLine(System.getenv(), stop, out, err).execute(args);
