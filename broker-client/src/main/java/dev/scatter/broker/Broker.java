@@ -225,7 +225,13 @@ public final class Broker implements AutoCloseable {
         }
         List<DeadTask> dead = new ArrayList<>(hash.size());
         for (Map.Entry<String, String> entry : hash.entrySet()) {
-            int index = entry.getKey().equals("r") ? ClaimedTask.REDUCE : Integer.parseInt(entry.getKey());
+            int index = deadIndex(entry.getKey());
+            if (index == DeadTask.UNREADABLE) {
+                // Not what Scatter writes: shown as such, rather than failing every listing of the queue.
+                dead.add(new DeadTask(id, index, 0, "unreadable", "field " + Excerpt.quote(entry.getKey()) + ": "
+                        + Excerpt.head(entry.getValue(), 200), null));
+                continue;
+            }
             try {
                 JsonNode node = JSON.readTree(entry.getValue());
                 dead.add(new DeadTask(id, index, node.path("attempts").asInt(), node.path("reason").asText(),
@@ -236,6 +242,18 @@ public final class Broker implements AutoCloseable {
         }
         dead.sort(Comparator.comparingInt(DeadTask::index));
         return dead;
+    }
+
+    private static int deadIndex(String field) {
+        if (field.equals("r")) {
+            return ClaimedTask.REDUCE;
+        }
+        try {
+            int index = Integer.parseInt(field);
+            return index >= 0 ? index : DeadTask.UNREADABLE;
+        } catch (NumberFormatException e) {
+            return DeadTask.UNREADABLE;
+        }
     }
 
     /**

@@ -91,7 +91,8 @@ final class DeadCommand implements Callable<Integer> {
             return;
         }
         for (DeadTask d : dead) {
-            out.printf("%s#%s  %s after %d attempt%s: %s%n", d.job(), d.index() < 0 ? "reduce" : d.index(),
+            out.printf("%s#%s  %s after %d attempt%s: %s%n", d.job(),
+                    d.index() == DeadTask.UNREADABLE ? "?" : d.index() < 0 ? "reduce" : d.index(),
                     Excerpt.head(d.reason(), 80), d.attempts(), d.attempts() == 1 ? "" : "s",
                     wholeQueue ? Excerpt.head(d.error(), QUEUE_TEXT_CHARS) : Excerpt.printable(d.error()));
         }

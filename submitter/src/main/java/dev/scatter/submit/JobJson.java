@@ -50,7 +50,9 @@ final class JobJson {
     static ObjectNode dead(DeadTask d) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("job", d.job().toString());
-        if (d.index() < 0) {
+        if (d.index() == DeadTask.UNREADABLE) {
+            node.putNull("task");
+        } else if (d.index() < 0) {
             node.put("task", "reduce");
         } else {
             node.put("task", d.index());

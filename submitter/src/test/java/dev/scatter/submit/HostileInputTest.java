@@ -220,11 +220,15 @@ class HostileInputTest {
             String huge = JSON.writeValueAsString(JSON.createObjectNode().put("attempts", 5).put("reason", "failed")
                     .put("error", "boom\n" + "x".repeat(100_000)).put("at", 0));
             jedis.hset("scatter:v1:{" + q + "}:job:" + id + ":dead", "0", huge);
+            jedis.hset("scatter:v1:{" + q + "}:job:" + id + ":dead", "not-an-index", "{}");
+            jedis.hset("scatter:v1:{" + q + "}:job:" + id + ":dead", "1", "not json");
             jedis.hset("scatter:v1:{" + q + "}:job:" + id, "failed", "1");
         }
         Cli.Run dead = cli.run("dead", "--queue", q);
         assertThat(dead.exitCode()).as(dead.toString()).isZero();
-        assertThat(dead.out()).contains("boom?xxxx").contains("(100005 characters)");
+        assertThat(dead.out()).contains("boom?xxxx").contains("(100005 characters)")
+                .contains("#?  unreadable after 0 attempts: field 'not-an-index': {}")
+                .contains("#1  unreadable after 0 attempts: not json");
         assertThat(dead.out().length()).isLessThan(1_000);
         Cli.Run deadJson = cli.run("dead", "--queue", q, "--json");
         assertThat(deadJson.out().length()).isLessThan(2_000);
