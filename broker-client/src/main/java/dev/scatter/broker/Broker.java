@@ -143,7 +143,8 @@ public final class Broker implements AutoCloseable {
                 throw new InvalidJobException("the job's parameters must be a JSON object");
             }
         } catch (IOException e) {
-            String problem = e instanceof com.fasterxml.jackson.core.JacksonException j ? j.getOriginalMessage() : e.getMessage();
+            String problem = e instanceof com.fasterxml.jackson.core.JacksonException j
+                    ? j.getOriginalMessage() : e.getMessage();
             throw new InvalidJobException("the job's parameters are not valid JSON: " + Excerpt.head(problem, 200));
         }
         return params;

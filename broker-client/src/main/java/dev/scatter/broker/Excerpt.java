@@ -56,7 +56,8 @@ public final class Excerpt {
             return "";
         }
         StringBuilder b = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> b.appendCodePoint(c == '\n' || c == '\t' || !Character.isISOControl(c) ? c : '?'));
+        text.codePoints().forEach(c ->
+                b.appendCodePoint(c == '\n' || c == '\t' || !Character.isISOControl(c) ? c : '?'));
         return b.toString();
     }
 

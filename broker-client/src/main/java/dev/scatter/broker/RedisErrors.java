@@ -44,7 +44,8 @@ final class RedisErrors {
         JedisAccessControlException acl = find(e, JedisAccessControlException.class);
         if (acl != null) {
             String who = uri.user() == null ? "" : " for user '" + uri.user() + "'";
-            return new BrokerAuthException(where + " refused the credentials" + who + ": " + scrub(acl.getMessage()), cause);
+            return new BrokerAuthException(where + " refused the credentials" + who + ": " + scrub(acl.getMessage()),
+                    cause);
         }
         if (message.contains("without any password configured")) {
             return new BrokerAuthException(where + " has no password set, but the URI gives one: remove it", cause);

@@ -138,7 +138,8 @@ public final class RedisUri {
         if (portText != null) {
             if (!DIGITS.matcher(portText).matches() || portText.length() > 5 || Integer.parseInt(portText) < 1
                     || Integer.parseInt(portText) > 65535) {
-                throw new InvalidRedisUriException("the port in Redis URI " + shown + " must be a number from 1 to 65535");
+                throw new InvalidRedisUriException("the port in Redis URI " + shown
+                        + " must be a number from 1 to 65535");
             }
             port = Integer.parseInt(portText);
         }

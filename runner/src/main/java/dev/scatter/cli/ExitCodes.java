@@ -22,7 +22,10 @@ public final class ExitCodes {
     public static final int JOB_FAILED = 1;
     /** Bad command line or bad input: nothing was done. */
     public static final int USAGE = 2;
-    /** Redis cannot be reached (or what answers is not Redis, or TLS is on one side only), or it refused the credentials. */
+    /**
+     * Redis cannot be reached (or what answers is not Redis, or TLS is on one side only), or it refused the
+     * credentials.
+     */
     public static final int REDIS = 3;
     /** The job does not exist (or has expired). */
     public static final int NOT_FOUND = 4;

@@ -146,7 +146,8 @@ public final class RunnerCommand implements Callable<Integer> {
         try {
             uri = RedisUri.parse(uriText);
             queues.forEach(QueueKeys::requireValidQueueName);
-            int n = threads != null ? threads : Math.min(RunnerConfig.MAX_THREADS, Runtime.getRuntime().availableProcessors());
+            int n = threads != null ? threads
+                    : Math.min(RunnerConfig.MAX_THREADS, Runtime.getRuntime().availableProcessors());
             if (name != null && !NAME.matcher(name).matches()) {
                 throw new IllegalArgumentException("--name " + Excerpt.quote(name) + " is not a runner name: use 1"
                         + " to 100 letters, digits, '_', '.', ':', '@' or '-'");
@@ -154,7 +155,8 @@ public final class RunnerCommand implements Callable<Integer> {
             String runnerName = name != null ? name : Host.name() + "-" + ProcessHandle.current().pid();
             Path dir = workDir != null ? workDir : Path.of(System.getProperty("user.dir"));
             if (!Files.isDirectory(dir)) {
-                throw new IllegalArgumentException("--workdir " + Excerpt.quote(dir.toString()) + " is not a directory");
+                throw new IllegalArgumentException("--workdir " + Excerpt.quote(dir.toString())
+                        + " is not a directory");
             }
             config = RunnerConfig.defaults(runnerName, queues, n).withLease(lease).withDrainDeadline(drain)
                     .withSettings(new RunnerSettings(allowCommands, dir.toAbsolutePath(), taskTimeout));

@@ -38,7 +38,8 @@ public final class RunnerMain {
      * The runner's command line with the given environment, streams and stop signal, so tests run it in process.
      * Every failure is one line on stderr, with any secret of the command line scrubbed, and a documented exit code.
      */
-    public static CommandLine commandLine(Map<String, String> env, CountDownLatch stop, PrintWriter out, PrintWriter err) {
+    public static CommandLine commandLine(Map<String, String> env, CountDownLatch stop, PrintWriter out,
+                                          PrintWriter err) {
         CommandLine commandLine = new CommandLine(new RunnerCommand(env, stop));
         commandLine.getCommandSpec().usageMessage().exitCodeList(ExitCodes.RUNNER_HELP);
         commandLine.setOut(out);

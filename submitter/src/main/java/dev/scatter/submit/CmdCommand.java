@@ -176,8 +176,11 @@ final class CmdCommand implements Callable<Integer> {
         }
         String pathVariable = System.getenv().getOrDefault("PATH", "");
         for (String dir : pathVariable.split(java.io.File.pathSeparator)) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program)) && !Files.isDirectory(Path.of(dir, program))) {
-                return;
+            if (!dir.isEmpty()) {
+                Path candidate = Path.of(dir, program);
+                if (Files.isExecutable(candidate) && !Files.isDirectory(candidate)) {
+                    return;
+                }
             }
         }
         throw new CliException(ExitCodes.USAGE, "cannot run " + Excerpt.quote(program) + ": command not found on"

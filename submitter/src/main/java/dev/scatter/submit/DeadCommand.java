@@ -97,7 +97,8 @@ final class DeadCommand implements Callable<Integer> {
                     wholeQueue ? Excerpt.head(d.error(), QUEUE_TEXT_CHARS) : Excerpt.printable(d.error()));
         }
         for (QuarantinedEntry m : malformed) {
-            out.printf("malformed entry %s: %s%n", Excerpt.quote(m.entry()), Excerpt.head(m.reason(), QUEUE_TEXT_CHARS));
+            out.printf("malformed entry %s: %s%n", Excerpt.quote(m.entry()),
+                    Excerpt.head(m.reason(), QUEUE_TEXT_CHARS));
         }
         if (wholeQueue && !dead.isEmpty()) {
             out.println("(errors cut to a line: 'submit dead JOB' shows a job's in full)");
