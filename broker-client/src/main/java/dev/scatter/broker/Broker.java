@@ -31,7 +31,6 @@ import redis.clients.jedis.resps.ScanResult;
 public final class Broker implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final java.util.regex.Pattern KIND_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
     private final RedisUri uri;
     private final BrokerOptions options;
@@ -107,9 +106,7 @@ public final class Broker implements AutoCloseable {
 
     /** Checks the spec; returns its parameters as they are stored ({} when none are given). */
     private String validate(JobSpec spec) {
-        if (spec.kind() == null || !KIND_NAME.matcher(spec.kind()).matches()) {
-            throw new InvalidJobException("a job's kind is 1 to 64 letters, digits, '_', '.' or '-'");
-        }
+        JobSpec.requireValidKind(spec.kind());
         QueueKeys.requireValidQueueName(spec.queue());
         if (spec.tasks() < 1) {
             throw new InvalidJobException("a job needs at least 1 task, not " + spec.tasks());
@@ -118,14 +115,17 @@ public final class Broker implements AutoCloseable {
             throw new InvalidJobException("a job may have at most " + options.maxTasksPerJob() + " tasks, not "
                     + spec.tasks());
         }
-        if (spec.maxAttempts() < 1 || spec.maxAttempts() > 1000) {
-            throw new InvalidJobException("max attempts must be between 1 and 1000, not " + spec.maxAttempts());
+        if (spec.maxAttempts() < 1 || spec.maxAttempts() > JobSpec.MAX_ATTEMPTS_LIMIT) {
+            throw new InvalidJobException("max attempts must be from 1 to " + JobSpec.MAX_ATTEMPTS_LIMIT + ", not "
+                    + spec.maxAttempts());
         }
-        if (spec.maxRecoveries() < 0 || spec.maxRecoveries() > 1000) {
-            throw new InvalidJobException("max recoveries must be between 0 and 1000, not " + spec.maxRecoveries());
+        if (spec.maxRecoveries() < 0 || spec.maxRecoveries() > JobSpec.MAX_ATTEMPTS_LIMIT) {
+            throw new InvalidJobException("max recoveries must be from 0 to " + JobSpec.MAX_ATTEMPTS_LIMIT + ", not "
+                    + spec.maxRecoveries());
         }
-        if (spec.resultTtl().isNegative() || spec.resultTtl().isZero()) {
-            throw new InvalidJobException("the result TTL must be positive, not " + spec.resultTtl());
+        if (spec.resultTtl().toSeconds() < 1 || spec.resultTtl().compareTo(JobSpec.MAX_RESULT_TTL) > 0) {
+            throw new InvalidJobException("the result TTL must be from 1 s to " + JobSpec.MAX_RESULT_TTL.toDays()
+                    + " days, not " + spec.resultTtl().toMillis() + " ms");
         }
         String params = spec.paramsJson() == null ? "{}" : spec.paramsJson();
         int size = params.getBytes(StandardCharsets.UTF_8).length;
@@ -137,7 +137,9 @@ public final class Broker implements AutoCloseable {
                 throw new InvalidJobException("the job's parameters must be a JSON object");
             }
         } catch (IOException e) {
-            throw new InvalidJobException("the job's parameters are not valid JSON: " + e.getMessage());
+            String problem = e instanceof com.fasterxml.jackson.core.JacksonException j
+                    ? j.getOriginalMessage() : e.getMessage();
+            throw new InvalidJobException("the job's parameters are not valid JSON: " + Excerpt.head(problem, 200));
         }
         return params;
     }
@@ -269,10 +271,10 @@ public final class Broker implements AutoCloseable {
             args.addAll(tasks.subList(0, Math.min(tasks.size(), 1000)));
             long reply = Replies.number(scripts.run(LuaScript.RETRY_DEAD, keyList, args));
             if (reply < 0) {
-                ReturnCode code = ReturnCode.of(reply);
-                throw new BrokerException(code == ReturnCode.JOB_NOT_FOUND
-                        ? "job " + id + " does not exist"
-                        : "job " + id + " was cancelled or has succeeded: nothing to retry");
+                if (ReturnCode.of(reply) == ReturnCode.JOB_NOT_FOUND) {
+                    throw new JobNotFoundException(id);
+                }
+                throw new NothingToRetryException(id);
             }
             revived += (int) reply;
             if (tasks.isEmpty() || reply == 0) {

@@ -17,7 +17,8 @@ public record JobId(String queue, String id) {
     public JobId {
         QueueKeys.requireValidQueueName(queue);
         if (id == null || !ID.matcher(id).matches()) {
-            throw new IllegalArgumentException("invalid job id '" + id + "': expected lowercase letters and digits");
+            throw new IllegalArgumentException("invalid job id " + Excerpt.quote(id)
+                    + ": expected 1 to 40 lowercase letters and digits");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.scatter.broker;
 
 import java.time.Duration;
+import java.util.regex.Pattern;
 
 /**
  * What a user submits: a kind, its parameters (a JSON object), how many tasks it splits into, and where and
@@ -20,7 +21,24 @@ public record JobSpec(String kind, String paramsJson, int tasks, String queue, i
 
     public static final int DEFAULT_MAX_ATTEMPTS = 5;
     public static final int DEFAULT_MAX_RECOVERIES = 10;
+    /** A task that fails this often will not succeed: more attempts only repeat its error (and its log lines). */
+    public static final int MAX_ATTEMPTS_LIMIT = 1_000;
     public static final Duration DEFAULT_RESULT_TTL = Duration.ofDays(7);
+    /** Ten years: Redis refuses expiry times far beyond, and a job kept longer is better exported. */
+    public static final Duration MAX_RESULT_TTL = Duration.ofDays(3650);
+    /**
+     * A kind name: it is stored in every job hash and dead-task entry and printed in every log line about a task,
+     * so it is short and plain.
+     */
+    public static final Pattern KIND_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+
+    /** Throws an {@link InvalidJobException} naming the rule when {@code kind} is not a valid kind name. */
+    public static void requireValidKind(String kind) {
+        if (kind == null || !KIND_NAME.matcher(kind).matches()) {
+            throw new InvalidJobException("invalid task kind name " + Excerpt.quote(kind)
+                    + ": use 1 to 64 letters, digits, '_', '.' or '-'");
+        }
+    }
 
     public static JobSpec of(String kind, String paramsJson, int tasks) {
         return new JobSpec(kind, paramsJson, tasks, JobId.DEFAULT_QUEUE, DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_RECOVERIES,

@@ -14,6 +14,8 @@ import java.time.Instant;
  * @param handedBack    tasks handed back by their runner (shutdown, or stopped by it), charging no attempt
  * @param result    the reduced result (JSON), once the job succeeded
  * @param error     why the job failed, once it failed
+ * @param broken    null when the job's record read well; else what in it did not (its state is then
+ *                  {@link JobState#BROKEN} if the state itself did not read)
  */
 public record JobStatus(
         JobId id,
@@ -32,7 +34,13 @@ public record JobStatus(
         Instant startedAt,
         Instant finishedAt,
         String result,
-        String error) {
+        String error,
+        String broken) {
+
+    /** Whether some field of the job's record did not read: see {@link #broken()}. */
+    public boolean isBroken() {
+        return broken != null;
+    }
 
     /** Tasks accounted for: succeeded or quarantined. */
     public int done() {

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 public final class QueueKeys {
 
     public static final String ROOT = "scatter:v2:";
-    private static final Pattern QUEUE_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+    public static final Pattern QUEUE_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
     private final String queue;
     private final String prefix;
@@ -26,8 +26,8 @@ public final class QueueKeys {
 
     public static void requireValidQueueName(String queue) {
         if (queue == null || !QUEUE_NAME.matcher(queue).matches()) {
-            throw new IllegalArgumentException("invalid queue name '" + queue
-                    + "': use 1 to 64 letters, digits, '_', '.' or '-'");
+            throw new IllegalArgumentException("invalid queue name " + Excerpt.quote(queue)
+                    + ": use 1 to 64 letters, digits, '_', '.' or '-'");
         }
     }
 

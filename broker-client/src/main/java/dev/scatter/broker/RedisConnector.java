@@ -14,6 +14,9 @@ final class RedisConnector {
     }
 
     static UnifiedJedis open(RedisUri uri, BrokerOptions options, RedisErrors errors) {
+        if (uri.tls() && PlainRedisProbe.speaksPlainRedis(uri.host(), uri.port(), options.connectTimeout())) {
+            throw errors.plainServerForTls();
+        }
         ConnectionPoolConfig pool = new ConnectionPoolConfig();
         pool.setMaxTotal(options.poolSize());
         pool.setMaxIdle(options.poolSize());

@@ -2,7 +2,10 @@ package dev.scatter.broker;
 
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
+import java.net.URLEncoder;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import javax.net.ssl.SSLException;
 import redis.clients.jedis.exceptions.JedisAccessControlException;
 import redis.clients.jedis.exceptions.JedisBusyException;
 import redis.clients.jedis.exceptions.JedisConnectionException;
@@ -10,7 +13,14 @@ import redis.clients.jedis.exceptions.JedisDataException;
 
 /**
  * Turns Jedis exceptions into the broker's own, with messages that name the server's host and port and what
- * was being done, and that never contain the password (it is scrubbed even from Redis' own text).
+ * was being done, and that never contain the password (it is scrubbed even from Redis' own text). The cause of
+ * each is a {@link RedactedCause}: the original chain, types and stack traces, with the password scrubbed from
+ * every message, so a log that prints causes stays clean too.
+ *
+ * <p>The class of the exception says what a caller does about it: {@link BrokerUnavailableException} (an
+ * outage: wait and retry), its {@link WrongServerException} (not Redis, or TLS on one side only: stop),
+ * {@link BrokerAuthException} (credentials: stop); a plain {@link BrokerException} is anything else (an error
+ * Redis answered, a script's error), which is neither the network's nor the user's fault.
  */
 final class RedisErrors {
 
@@ -26,33 +36,84 @@ final class RedisErrors {
         }
         String where = "Redis at " + uri.address();
         String message = scrub(rootMessage(e));
+        RedactedCause cause = RedactedCause.of(e, this::scrub);
         if (message.startsWith("NOAUTH") && uri.password() == null) {
             return new BrokerAuthException(where + " requires a password: give it in the URI, as redis://:PASSWORD@"
-                    + uri.address(), null);
+                    + uri.address(), cause);
         }
         JedisAccessControlException acl = find(e, JedisAccessControlException.class);
         if (acl != null) {
             String who = uri.user() == null ? "" : " for user '" + uri.user() + "'";
-            return new BrokerAuthException(where + " refused the credentials" + who + ": " + scrub(acl.getMessage()), null);
+            return new BrokerAuthException(where + " refused the credentials" + who + ": " + scrub(acl.getMessage()),
+                    cause);
         }
         if (message.contains("without any password configured")) {
-            return new BrokerAuthException(where + " has no password set, but the URI gives one: remove it", null);
+            return new BrokerAuthException(where + " has no password set, but the URI gives one: remove it", cause);
+        }
+        WrongServerException wrong = wrongServer(e, message, action, cause);
+        if (wrong != null) {
+            return wrong;
         }
         if (find(e, JedisConnectionException.class) != null) {
             return new BrokerUnavailableException("cannot reach " + where + " while " + action + ": "
-                    + describeConnectionProblem(e, message), null);
+                    + describeConnectionProblem(e, message), cause);
         }
         BrokerUnavailableException.Condition condition = find(e, JedisBusyException.class) != null
                 ? BrokerUnavailableException.Condition.BUSY
                 : serverCondition(message);
         if (condition != null) {
             return new BrokerUnavailableException(condition, where + " is " + condition.description() + " while "
-                    + action + ": " + message, null);
+                    + action + ": " + message, cause);
         }
         if (find(e, JedisDataException.class) != null) {
-            return new BrokerException(where + " answered an error while " + action + ": " + message);
+            return new BrokerException(where + " answered an error while " + action + ": " + message, cause);
         }
-        return new BrokerException(where + ": " + action + " failed: " + message);
+        return new BrokerException(where + ": " + action + " failed: " + message, cause);
+    }
+
+    /** Refused at once, before any Redis call: a rediss:// URI for a port that speaks plain Redis. */
+    WrongServerException plainServerForTls() {
+        return new WrongServerException("the TLS handshake with " + uri.address() + " failed: it speaks plain Redis"
+                + " (it answered a plain PING); use redis:// for it, or the port Redis serves TLS on", null);
+    }
+
+    /** Not Redis at the address, or TLS on one side only; null when the failure is something else. */
+    private WrongServerException wrongServer(Throwable e, String message, String action, RedactedCause cause) {
+        String address = uri.address();
+        if (message.startsWith("Unknown reply:")) {
+            // Jedis read a first byte no Redis reply starts with: an HTTP server, say, answers 'H'.
+            String first = message.substring("Unknown reply:".length()).strip();
+            String shown = first.length() == 1 && first.charAt(0) > ' ' && first.charAt(0) < 127
+                    ? " (its reply began with '" + first + "')" : "";
+            return new WrongServerException("the server at " + address + " does not answer as Redis does" + shown
+                    + ": is it a Redis server?" + (uri.tls() ? "" : " (if it is a TLS port, use rediss://)"), cause);
+        }
+        SSLException ssl = find(e, SSLException.class);
+        if (ssl != null) {
+            return new WrongServerException("the TLS handshake with " + address + " failed while " + action + ": "
+                    + scrub(ssl.getMessage()), cause);
+        }
+        if (uri.tls() && find(e, SocketTimeoutException.class) != null && inTlsHandshake(e)) {
+            return new WrongServerException("the TLS handshake with " + address + " failed: no answer within the"
+                    + " read timeout (is it a TLS port? rediss:// needs one; use redis:// for a plain port)", cause);
+        }
+        if (!uri.tls() && action.equals("connecting") && message.contains("Unexpected end of stream")) {
+            return new WrongServerException("the server at " + address + " closed the connection without answering"
+                    + " as Redis does: if it is a TLS port, use rediss://", cause);
+        }
+        return null;
+    }
+
+    /** Whether the failure happened inside the TLS layer (a handshake that never got its answer). */
+    private static boolean inTlsHandshake(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            for (StackTraceElement frame : t.getStackTrace()) {
+                if (frame.getClassName().startsWith("sun.security.ssl.")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
@@ -92,12 +153,17 @@ final class RedisErrors {
         return message;
     }
 
-    private String scrub(String message) {
+    /** The text without the password, as given or percent-encoded. */
+    String scrub(String message) {
         if (message == null) {
             return "";
         }
         String password = uri.password();
-        return password == null || password.isEmpty() ? message : message.replace(password, "***");
+        if (password == null || password.isEmpty()) {
+            return message;
+        }
+        return message.replace(password, "***")
+                .replace(URLEncoder.encode(password, StandardCharsets.UTF_8), "***");
     }
 
     private static String rootMessage(Throwable e) {

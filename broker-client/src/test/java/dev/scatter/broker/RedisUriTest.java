@@ -3,9 +3,20 @@ package dev.scatter.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RedisUriTest {
+
+    /** Passwords holding each character that has a meaning in a URI, and a space. */
+    static final List<String> HARD_PASSWORDS = List.of(
+            "Sup3r/Secret", "Sup3r?Secret", "Sup3r#Secret", "Sup3r@Secret", "Sup3r%Secret", "Sup3r:Secret",
+            "Sup3r Secret", "S/u?p#e@r%3:2 x", "kX9/+aB==", "%41%42");
 
     @Test
     void parsesEveryPart() {
@@ -27,6 +38,8 @@ class RedisUriTest {
         assertThat(uri.user()).isNull();
         assertThat(uri.password()).isNull();
         assertThat(uri.database()).isZero();
+        assertThat(RedisUri.parse("REDIS://h:1/").database()).isZero();
+        assertThat(RedisUri.parse("  redis://h:1/0 \n").host()).isEqualTo("h");
     }
 
     @Test
@@ -34,6 +47,8 @@ class RedisUriTest {
         assertThat(RedisUri.parse("redis://:secret@h").password()).isEqualTo("secret");
         assertThat(RedisUri.parse("redis://secret@h").password()).isEqualTo("secret");
         assertThat(RedisUri.parse("redis://:secret@h").user()).isNull();
+        assertThat(RedisUri.parse("redis://alice:@h").password()).isNull();
+        assertThat(RedisUri.parse("redis://alice:@h").user()).isEqualTo("alice");
     }
 
     @Test
@@ -41,25 +56,111 @@ class RedisUriTest {
         RedisUri uri = RedisUri.parse("redis://[::1]:7000");
         assertThat(uri.host()).isEqualTo("::1");
         assertThat(uri.address()).isEqualTo("[::1]:7000");
+        assertThat(RedisUri.parse("redis://:pw@[fe80::1]").port()).isEqualTo(6379);
+    }
+
+    @Test
+    void takesEveryPasswordPercentEncodedAndAsItIsUpToTheLastAt() {
+        for (String password : HARD_PASSWORDS) {
+            String encoded = URLEncoder.encode(password, StandardCharsets.UTF_8).replace("+", "%20");
+            RedisUri uri = RedisUri.parse("redis://:" + encoded + "@127.0.0.1:7492/2");
+            assertThat(uri.password()).as(encoded).isEqualTo(password);
+            assertThat(uri.address()).isEqualTo("127.0.0.1:7492");
+            assertThat(uri.database()).isEqualTo(2);
+            assertThat(RedisUri.parse("redis://bob:" + encoded + "@h").user()).isEqualTo("bob");
+            if (!password.contains("%")) {
+                // Only % needs encoding: the user-info runs to the last @.
+                RedisUri raw = RedisUri.parse("redis://bob:" + password + "@127.0.0.1:7492");
+                assertThat(raw.password()).as(password).isEqualTo(password);
+                assertThat(raw.user()).isEqualTo("bob");
+                assertThat(raw.port()).isEqualTo(7492);
+            }
+        }
+        assertThat(RedisUri.parse("redis://:%C3%A9t%C3%A9@h").password()).isEqualTo("été");
+        assertThat(RedisUri.parse("redis://:été@h").password()).isEqualTo("été");
+        assertThat(RedisUri.parse("redis://me%40corp:pw@h").user()).isEqualTo("me@corp");
     }
 
     @Test
     void refusesBadUrisWithAClearMessageAndNoPassword() {
         assertThatThrownBy(() -> RedisUri.parse("localhost:6379")).hasMessageContaining("expected redis://");
         assertThatThrownBy(() -> RedisUri.parse("redis://:hunter2@host:99999"))
-                .hasMessageNotContaining("hunter2");
+                .hasMessageContaining("port").hasMessageNotContaining("hunter2");
+        assertThatThrownBy(() -> RedisUri.parse("redis://:hunter2@host:0")).hasMessageContaining("from 1 to 65535");
         assertThatThrownBy(() -> RedisUri.parse("redis://:hunter2@host/abc"))
                 .hasMessageContaining("database").hasMessageNotContaining("hunter2");
         assertThatThrownBy(() -> RedisUri.parse("redis://:hunter2@ho st"))
-                .hasMessageNotContaining("hunter2");
+                .hasMessageContaining("host").hasMessageNotContaining("hunter2");
         assertThatThrownBy(() -> RedisUri.parse("")).hasMessageContaining("no Redis URI");
         assertThatThrownBy(() -> RedisUri.parse("redis://h?timeout=1")).hasMessageContaining("options");
+        assertThatThrownBy(() -> RedisUri.parse("redis://h#x")).hasMessageContaining("fragment");
+        assertThatThrownBy(() -> RedisUri.parse("redis://:pw@")).hasMessageContaining("no host");
+        assertThatThrownBy(() -> RedisUri.parse("redis://:100%@h")).hasMessageContaining("%25")
+                .hasMessageNotContaining("100");
+        assertThatThrownBy(() -> RedisUri.parse("redis://:%FF@h")).hasMessageContaining("UTF-8");
+        assertThatThrownBy(() -> RedisUri.parse("http://:hunter2@h")).hasMessageContaining("not http")
+                .hasMessageContaining("'http://***@h'");
+        assertThatThrownBy(() -> RedisUri.parse("redis:/:hunter2@h")).hasMessageContaining("two slashes")
+                .hasMessageContaining("'redis:/***@h'");
+    }
+
+    /** Every typo the issue names, and more: the password never appears in what a parse error says. */
+    @Test
+    void noMalformedUriShowsItsPassword() {
+        for (String password : HARD_PASSWORDS) {
+            for (String shape : malformedShapes()) {
+                String text = shape.replace("PW", password);
+                Throwable thrown = catchParse(text);
+                assertThat(thrown).as(text).isInstanceOf(InvalidRedisUriException.class);
+                assertThat(thrown.getMessage()).as(text).doesNotContain(password).doesNotContain("Secret");
+                assertThat(thrown.getCause()).isNull();
+                assertThat(RedisUri.mask(text)).as(text).doesNotContain(password).doesNotContain("Secret");
+            }
+        }
+    }
+
+    private static List<String> malformedShapes() {
+        List<String> shapes = new ArrayList<>(List.of(
+                "redis:/:PW@h", "redis:PW@h", "redis::PW@h", ":PW@h", "user:PW@h", "PW@h", "redsi://:PW@h",
+                "http://user:PW@h:6379", "redis//:PW@h", "redis:///:PW@h", "redis://:PW@h:port", "redis://:PW@h/db",
+                "redis://:PW@h?password=x", "redis://:PW@h#frag", "redis://:PW@", "redis://:PW@ho st",
+                "redis://:PW@h:99999", "rediss//user:PW@h:1/2", "REDIS:/user:PW@h", "redis://:PW@h/0?x=1"));
+        return shapes;
+    }
+
+    private static Throwable catchParse(String text) {
+        try {
+            RedisUri.parse(text);
+            return null;
+        } catch (RuntimeException e) {
+            return e;
+        }
     }
 
     @Test
-    void masksAnyUriText() {
-        assertThat(RedisUri.mask("redis://u:pw@h:1/0")).isEqualTo("redis://u:***@h:1/0");
+    void masksByConstruction() {
+        assertThat(RedisUri.mask("redis://u:pw@h:1/0")).isEqualTo("redis://***@h:1/0");
         assertThat(RedisUri.mask("redis://pw@h")).isEqualTo("redis://***@h");
         assertThat(RedisUri.mask("redis://h:1")).isEqualTo("redis://h:1");
+        assertThat(RedisUri.mask("redis://:Sup3r/Secret@127.0.0.1:7492")).isEqualTo("redis://***@127.0.0.1:7492");
+        assertThat(RedisUri.mask("redis:/:pw@h")).isEqualTo("redis:/***@h");
+        assertThat(RedisUri.mask(":pw@h")).isEqualTo("***@h");
+        assertThat(RedisUri.mask("user:pw@h")).isEqualTo("***@h");
+        assertThat(RedisUri.mask("redis://h?password=pw")).isEqualTo("redis://h?***");
+        assertThat(RedisUri.mask("redis://h:6379/0#pw")).isEqualTo("redis://h:6379/0#***");
+        assertThat(RedisUri.mask("redis://h/pw")).isEqualTo("redis://h/***");
+        // No @: a forgotten one, so what would have been a password after a colon is hidden too.
+        assertThat(RedisUri.mask("redis://user:secret")).isEqualTo("redis://user:***");
+        assertThat(RedisUri.mask("redis://:secret")).isEqualTo("redis://:***");
+        assertThat(RedisUri.mask("redis://[::1]:7000")).isEqualTo("redis://[::1]:7000");
+        assertThat(RedisUri.mask("redis://line\nforged")).isEqualTo("redis://***");
+        assertThat(RedisUri.mask(null)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"redis://al\nice:pw@h", "redis://alice:pw@h"})
+    void toStringShowsTheUserButNeverThePassword(String text) {
+        String shown = RedisUri.parse(text).toString();
+        assertThat(shown).doesNotContain("pw").doesNotContain("\n").endsWith(":***@h:6379");
     }
 }

@@ -44,6 +44,21 @@ class SubmitValidationTest {
         }
     }
 
+    /** A kind name is stored in every job hash and dead entry, and named in every log line about a task. */
+    @Test
+    void kindNamesAreShortAndPlain(RedisFixture redis) {
+        try (Broker broker = Broker.connect(redis.uri())) {
+            String q = redis.queue();
+            for (String bad : List.of("k".repeat(65), "k".repeat(200_000), "two words", "new\nline", "a:b", "{q}", "")) {
+                assertThatThrownBy(() -> broker.submit(JobSpec.of(bad, "{}", 50).withQueue(q)))
+                        .isInstanceOf(InvalidJobException.class)
+                        .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(200).doesNotContain("\n"));
+            }
+            assertThat(broker.submit(JobSpec.of("my-kind.v2_" + "k".repeat(53), "{}", 1).withQueue(q))).isNotNull();
+            assertThat(broker.queue(q).backlog().ready()).isEqualTo(1);
+        }
+    }
+
     @Test
     void badSpecsAreRefusedWithTheReason(RedisFixture redis) {
         BrokerOptions options = BrokerOptions.DEFAULTS.withLimits(1000, 1000, 100);
@@ -61,6 +76,12 @@ class SubmitValidationTest {
                     .hasMessageContaining("invalid queue name");
             assertThatThrownBy(() -> broker.submit(JobSpec.of("k", "{}", 1).withQueue(q).withMaxAttempts(0)))
                     .hasMessageContaining("max attempts");
+            assertThatThrownBy(() -> broker.submit(JobSpec.of("k", "{}", 1).withQueue(q).withMaxAttempts(1001)))
+                    .hasMessage("max attempts must be from 1 to 1000, not 1001");
+            assertThatThrownBy(() -> broker.submit(JobSpec.of("k", "{}", 1).withQueue(q)
+                    .withResultTtl(Duration.ofDays(4000)))).hasMessageContaining("from 1 s to 3650 days");
+            assertThatThrownBy(() -> broker.submit(JobSpec.of("k", "{}", 1).withQueue(q)
+                    .withResultTtl(Duration.ofMillis(500)))).hasMessageContaining("from 1 s to 3650 days");
             assertThat(broker.queue(q).backlog().ready()).isZero();
         }
     }

@@ -10,7 +10,10 @@ import ch.qos.logback.core.encoder.Encoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Sets up logging to stderr: one readable line per event, or one JSON object per line for containers. */
+/**
+ * Sets up logging to stderr: one readable line per event, or one JSON object per line for containers; either
+ * way with the command's secrets scrubbed from every line (see {@link Secrets}).
+ */
 public final class Logging {
 
     public enum Format { TEXT, JSON }
@@ -19,6 +22,10 @@ public final class Logging {
     }
 
     public static void configure(Format format, Level rootLevel) {
+        configure(format, rootLevel, Secrets.NONE);
+    }
+
+    public static void configure(Format format, Level rootLevel, Secrets secrets) {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         context.reset();
         Encoder<ILoggingEvent> encoder;
@@ -40,11 +47,13 @@ public final class Logging {
             encoder = pattern;
         }
         encoder.setContext(context);
-        encoder.start();
+        RedactingEncoder redacting = new RedactingEncoder(encoder, secrets);
+        redacting.setContext(context);
+        redacting.start();
         ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
         appender.setContext(context);
         appender.setTarget("System.err");
-        appender.setEncoder(encoder);
+        appender.setEncoder(redacting);
         appender.start();
         ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(rootLevel);

@@ -1,5 +1,6 @@
 package dev.scatter.cli;
 
+import dev.scatter.broker.InvalidRedisUriException;
 import java.util.Map;
 import java.util.Optional;
 
@@ -11,8 +12,15 @@ public final class RedisSource {
     private RedisSource() {
     }
 
+    /**
+     * The URI given, if any. An empty --redis is refused rather than read as none: a script's {@code --redis
+     * "$URL"} with URL unset would otherwise run a whole job on this machine. An empty REDIS_URL is unset.
+     */
     public static Optional<String> resolve(String option, Map<String, String> env) {
-        if (option != null && !option.isBlank()) {
+        if (option != null && option.isBlank()) {
+            throw new InvalidRedisUriException("--redis is empty: give a Redis URI, or leave --redis out");
+        }
+        if (option != null) {
             return Optional.of(option);
         }
         String fromEnv = env.get(ENV);

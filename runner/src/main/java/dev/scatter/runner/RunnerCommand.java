@@ -5,14 +5,16 @@ import dev.scatter.broker.Broker;
 import dev.scatter.broker.BrokerAuthException;
 import dev.scatter.broker.BrokerOptions;
 import dev.scatter.broker.BrokerUnavailableException;
+import dev.scatter.broker.Excerpt;
 import dev.scatter.broker.InvalidRedisUriException;
 import dev.scatter.broker.QueueKeys;
 import dev.scatter.broker.RedisUri;
-import dev.scatter.cli.CountConverter;
-import dev.scatter.cli.DurationConverter;
+import dev.scatter.broker.WrongServerException;
+import dev.scatter.cli.Bounds;
 import dev.scatter.cli.ExitCodes;
 import dev.scatter.cli.Logging;
 import dev.scatter.cli.RedisSource;
+import dev.scatter.cli.Secrets;
 import dev.scatter.task.TaskKinds;
 import dev.scatter.task.RunnerSettings;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -30,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -43,40 +46,44 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Claims tasks from Redis queues, runs them, renews their leases, and reports results.%n"
                 + "Runs until SIGTERM or SIGINT: then it stops claiming, lets running tasks finish within the drain"
                 + " deadline, hands back the rest at once, and exits 0.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:stopped cleanly", "2:bad command line", "3:Redis refused the credentials",
-            "70:internal error (a bug: please report the message)"})
+        exitCodeListHeading = "%nExit codes:%n")
 public final class RunnerCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunnerCommand.class);
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.:@-]{1,100}");
 
     @Spec
     private CommandSpec spec;
 
     @Option(names = "--redis", paramLabel = "URI",
-            description = "Redis to serve: redis://[[user]:password@]host[:port][/db], rediss:// for TLS."
-                    + " Default: the REDIS_URL environment variable.")
+            description = "Redis to serve: redis://[[user]:password@]host[:port][/db], rediss:// for TLS; a % in the"
+                    + " password is written %25. Default: the REDIS_URL environment variable (better for a password:"
+                    + " ps shows command lines).")
     private String redis;
 
     @Option(names = {"-q", "--queue"}, split = ",", paramLabel = "NAME", defaultValue = "default",
+            converter = Bounds.Queue.class,
             description = "Queues to serve, in order (repeat or separate with commas). Default: ${DEFAULT-VALUE}.")
     private List<String> queues;
 
-    @Option(names = "--threads", paramLabel = "N", converter = CountConverter.IntCount.class,
-            description = "Tasks to run at once. Default: the number of cores (${sys:scatter.cores}).")
+    @Option(names = "--threads", paramLabel = "N", converter = Bounds.Threads.class,
+            description = "Tasks to run at once, 1 to " + RunnerConfig.MAX_THREADS + ". Default: the number of cores"
+                    + " (${sys:scatter.cores}).")
     private Integer threads;
 
-    @Option(names = "--lease", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "30s",
+    @Option(names = "--lease", paramLabel = "DURATION", converter = Bounds.Lease.class, defaultValue = "30s",
             description = "Lease on a claimed task, renewed every third of it; a dead runner's tasks are taken"
-                    + " back after about this long. Default: ${DEFAULT-VALUE}.")
+                    + " back after about this long. 300ms to 1h. Default: ${DEFAULT-VALUE}.")
     private Duration lease;
 
-    @Option(names = "--drain", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "20s",
-            description = "On shutdown, how long running tasks may take to finish before they are handed back."
-                    + " Default: ${DEFAULT-VALUE} (under Kubernetes' 30 s grace period).")
+    @Option(names = "--drain", paramLabel = "DURATION", converter = Bounds.Drain.class, defaultValue = "20s",
+            description = "On shutdown, how long running tasks may take to finish before they are handed back;"
+                    + " 0 to 1h. Default: ${DEFAULT-VALUE} (under Kubernetes' 30 s grace period).")
     private Duration drain;
 
-    @Option(names = "--name", paramLabel = "NAME", description = "Name in presence listings. Default: host-pid.")
+    @Option(names = "--name", paramLabel = "NAME",
+            description = "Name in presence listings: 1 to 100 letters, digits, '_', '.', ':', '@' or '-'."
+                    + " Default: host-pid.")
     private String name;
 
     @Option(names = "--allow-commands",
@@ -88,16 +95,18 @@ public final class RunnerCommand implements Callable<Integer> {
             description = "Directory external commands run in. Default: the current directory.")
     private Path workDir;
 
-    @Option(names = "--task-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            defaultValue = "1h", description = "Longest an external command may run. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--task-timeout", paramLabel = "DURATION", converter = Bounds.TaskTimeout.class,
+            defaultValue = "1h", description = "Longest an external command may run, 1s to 365d."
+                    + " Default: ${DEFAULT-VALUE}.")
     private Duration taskTimeout;
 
     @Option(names = "--plugins", paramLabel = "DIR",
             description = "Directory of plug-in jars with task kinds of your own (see docs/plugins.md).")
     private Path plugins;
 
-    @Option(names = "--http-port", paramLabel = "PORT", converter = CountConverter.IntCount.class,
-            description = "Serve /healthz, /readyz, /metrics (Prometheus) and /backlog on this port. Default: off.")
+    @Option(names = "--http-port", paramLabel = "PORT", converter = Bounds.Port.class,
+            description = "Serve /healthz, /readyz, /metrics (Prometheus) and /backlog on this port (1 to 65535)."
+                    + " Default: off.")
     private Integer httpPort;
 
     @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "text",
@@ -115,14 +124,17 @@ public final class RunnerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        List<String> args = spec.commandLine().getParseResult() == null ? List.of()
+                : spec.commandLine().getParseResult().originalArgs();
+        Secrets secrets = Secrets.of(args.toArray(String[]::new), env);
         Logging.Format format;
         try {
             format = Logging.Format.valueOf(logFormat.toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            err.println("runner: --log-format must be text or json, not '" + logFormat + "'");
+            err.println("runner: --log-format must be text or json, not " + Excerpt.quote(logFormat));
             return ExitCodes.USAGE;
         }
-        Logging.configure(format, Level.INFO);
+        Logging.configure(format, Level.INFO, secrets);
         String uriText = RedisSource.resolve(redis, env).orElse(null);
         if (uriText == null) {
             err.println("runner: no Redis given: use --redis URI or set " + RedisSource.ENV);
@@ -134,11 +146,17 @@ public final class RunnerCommand implements Callable<Integer> {
         try {
             uri = RedisUri.parse(uriText);
             queues.forEach(QueueKeys::requireValidQueueName);
-            int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+            int n = threads != null ? threads
+                    : Math.min(RunnerConfig.MAX_THREADS, Runtime.getRuntime().availableProcessors());
+            if (name != null && !NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("--name " + Excerpt.quote(name) + " is not a runner name: use 1"
+                        + " to 100 letters, digits, '_', '.', ':', '@' or '-'");
+            }
             String runnerName = name != null ? name : Host.name() + "-" + ProcessHandle.current().pid();
             Path dir = workDir != null ? workDir : Path.of(System.getProperty("user.dir"));
             if (!Files.isDirectory(dir)) {
-                throw new IllegalArgumentException("--workdir " + dir + " is not a directory");
+                throw new IllegalArgumentException("--workdir " + Excerpt.quote(dir.toString())
+                        + " is not a directory");
             }
             config = RunnerConfig.defaults(runnerName, queues, n).withLease(lease).withDrainDeadline(drain)
                     .withSettings(new RunnerSettings(allowCommands, dir.toAbsolutePath(), taskTimeout));
@@ -146,7 +164,7 @@ public final class RunnerCommand implements Callable<Integer> {
                     ? RunnerCommand.class.getClassLoader()
                     : PluginLoader.withPlugins(plugins, RunnerCommand.class.getClassLoader()));
         } catch (InvalidRedisUriException | IllegalArgumentException e) {
-            err.println("runner: " + e.getMessage());
+            err.println("runner: " + secrets.scrub(e.getMessage()));
             return ExitCodes.USAGE;
         }
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -158,14 +176,14 @@ public final class RunnerCommand implements Callable<Integer> {
         try {
             http = httpPort == null ? null : new HealthServer(httpPort, started::get, registry);
         } catch (UncheckedIOException e) {
-            err.println("runner: --http-port: " + e.getMessage());
+            err.println("runner: --http-port " + httpPort + ": " + e.getMessage());
             return ExitCodes.USAGE;
         }
         if (http != null) {
             LOG.info("serving /healthz, /readyz, /metrics and /backlog on port {}", http.port());
         }
         try {
-            Broker broker = connect(uri);
+            Broker broker = connect(uri, config.threads());
             if (broker == null) {
                 return stopRequested.getCount() == 0 ? ExitCodes.OK : ExitCodes.REDIS;
             }
@@ -184,18 +202,19 @@ public final class RunnerCommand implements Callable<Integer> {
     }
 
     /** Connects, waiting out an unreachable Redis with back-off; null on refused credentials or a stop request. */
-    private Broker connect(RedisUri uri) throws InterruptedException {
+    private Broker connect(RedisUri uri, int threads) throws InterruptedException {
         Backoff backoff = new Backoff();
         boolean warned = false;
         while (stopRequested.getCount() > 0) {
             try {
                 Broker broker = Broker.connect(uri, BrokerOptions.DEFAULTS.withPool(
-                        Math.max(16, 8 + (threads == null ? 0 : threads / 4)), Duration.ofSeconds(5), Duration.ofSeconds(10)));
+                        Math.max(16, 8 + threads / 4), Duration.ofSeconds(5), Duration.ofSeconds(10)));
                 if (warned) {
                     LOG.info("connected to Redis at {}", uri.address());
                 }
                 return broker;
-            } catch (BrokerAuthException e) {
+            } catch (BrokerAuthException | WrongServerException e) {
+                // Waiting would not help: the URI or the server must change.
                 LOG.error("{}", e.getMessage());
                 return null;
             } catch (BrokerUnavailableException e) {

@@ -20,19 +20,34 @@ public record RunnerConfig(String name, List<String> queues, int threads, Durati
                            Duration recoverInterval, Duration heartbeat, RunnerSettings settings) {
 
     public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
+    /** Renewed every third of it, a shorter lease would be renewed faster than a round trip can be relied on. */
+    public static final Duration MIN_LEASE = Duration.ofMillis(300);
+    /** Leases are renewed while a task runs; a longer one only delays the recovery of a dead runner's tasks. */
+    public static final Duration MAX_LEASE = Duration.ofHours(1);
     /** Under Kubernetes' default 30 s grace period, leaving time to hand back and exit. */
     public static final Duration DEFAULT_DRAIN = Duration.ofSeconds(20);
+    public static final Duration MAX_DRAIN = Duration.ofHours(1);
+    /**
+     * Tasks one runner runs at once. Each thread holds a task and a share of the connection pool; beyond this,
+     * start more runners (tens of thousands of threads made a runner that never finished its job).
+     */
+    public static final int MAX_THREADS = 256;
 
     public RunnerConfig {
         queues = List.copyOf(queues);
         if (queues.isEmpty()) {
             throw new IllegalArgumentException("a runner serves at least one queue");
         }
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new IllegalArgumentException("threads must be from 1 to " + MAX_THREADS + ", not " + threads);
         }
-        if (lease.toMillis() < 300) {
-            throw new IllegalArgumentException("the lease must be at least 300 ms, not " + lease);
+        if (lease.compareTo(MIN_LEASE) < 0 || lease.compareTo(MAX_LEASE) > 0) {
+            throw new IllegalArgumentException("the lease must be from " + MIN_LEASE.toMillis() + " ms to "
+                    + MAX_LEASE.toMinutes() + " min, not " + lease.toMillis() + " ms");
+        }
+        if (drainDeadline.isNegative() || drainDeadline.compareTo(MAX_DRAIN) > 0) {
+            throw new IllegalArgumentException("the drain deadline must be from 0 to " + MAX_DRAIN.toMinutes()
+                    + " min, not " + drainDeadline.toMillis() + " ms");
         }
     }
 

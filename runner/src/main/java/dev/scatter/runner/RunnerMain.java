@@ -1,7 +1,11 @@
 package dev.scatter.runner;
 
 import dev.scatter.cli.ExitCodes;
+import dev.scatter.cli.Secrets;
+import java.io.PrintWriter;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import sun.misc.Signal;
 
@@ -19,16 +23,43 @@ public final class RunnerMain {
         CountDownLatch stop = new CountDownLatch(1);
         Signal.handle(new Signal("TERM"), signal -> stop.countDown());
         Signal.handle(new Signal("INT"), signal -> stop.countDown());
-        CommandLine commandLine = new CommandLine(new RunnerCommand(System.getenv(), stop));
-        commandLine.setParameterExceptionHandler((e, args2) -> {
-            e.getCommandLine().getErr().println("runner: " + e.getMessage());
+        // Through the log, whose encoder scrubs secrets, rather than straight to stderr as the JVM would.
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) ->
+                LoggerFactory.getLogger(RunnerMain.class).error("thread {} died", thread.getName(), e));
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        int code = commandLine(System.getenv(), stop, out, err).execute(args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /**
+     * The runner's command line with the given environment, streams and stop signal, so tests run it in process.
+     * Every failure is one line on stderr, with any secret of the command line scrubbed, and a documented exit code.
+     */
+    public static CommandLine commandLine(Map<String, String> env, CountDownLatch stop, PrintWriter out,
+                                          PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new RunnerCommand(env, stop));
+        commandLine.getCommandSpec().usageMessage().exitCodeList(ExitCodes.RUNNER_HELP);
+        commandLine.setOut(out);
+        // An argument "@FILE" is an argument, not the file's lines (which an error message would echo).
+        commandLine.setExpandAtFiles(false);
+        commandLine.setErr(err);
+        commandLine.setParameterExceptionHandler((e, args) -> {
+            Secrets secrets = Secrets.of(args, env);
+            e.getCommandLine().getErr().println("runner: " + secrets.scrub(e.getMessage()).strip().replace('\n', ' '));
             e.getCommandLine().getErr().println("Try 'runner --help' for more information.");
             return ExitCodes.USAGE;
         });
         commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
-            cl.getErr().println("runner: internal error: " + e);
-            return ExitCodes.INTERNAL;
+            Secrets secrets = Secrets.of(parsed.originalArgs().toArray(String[]::new), env);
+            int code = ExitCodes.of(e);
+            String message = code == ExitCodes.INTERNAL ? "internal error: " + e + " (a bug: please report this line)"
+                    : e.getMessage();
+            cl.getErr().println("runner: " + secrets.scrub(message).strip().replace('\n', ' '));
+            return code;
         });
-        System.exit(commandLine.execute(args));
+        return commandLine;
     }
 }

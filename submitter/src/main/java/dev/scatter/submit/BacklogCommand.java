@@ -2,6 +2,7 @@ package dev.scatter.submit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scatter.broker.JobId;
+import dev.scatter.cli.Bounds;
 import dev.scatter.broker.QueueBacklog;
 import dev.scatter.broker.TaskQueue;
 import dev.scatter.cli.ExitCodes;
@@ -27,7 +28,8 @@ final class BacklogCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--queue", paramLabel = "NAME", split = ",", defaultValue = JobId.DEFAULT_QUEUE,
+    @Option(names = "--queue", paramLabel = "NAME", converter = Bounds.Queue.class, split = ",",
+            defaultValue = JobId.DEFAULT_QUEUE,
             description = "Queues to show (repeat or separate with commas). Default: ${DEFAULT-VALUE}.")
     private List<String> queues;
 

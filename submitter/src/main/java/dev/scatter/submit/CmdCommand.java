@@ -2,8 +2,15 @@ package dev.scatter.submit;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.scatter.cli.DurationConverter;
+import dev.scatter.cli.Bounds;
+import dev.scatter.broker.BrokerOptions;
+import dev.scatter.broker.Excerpt;
 import dev.scatter.cli.ExitCodes;
+import dev.scatter.cli.RedisSource;
+import dev.scatter.kinds.cmd.CommandTemplate;
+import java.nio.file.Files;
+import java.util.HashSet;
+import java.util.Set;
 import dev.scatter.kinds.cmd.CommandGrid;
 import dev.scatter.task.RunnerSettings;
 import java.nio.file.Path;
@@ -32,7 +39,9 @@ import picocli.CommandLine.Model.CommandSpec;
             "Example: submit cmd --seeds 1..100 -- python experiment.py --seed {seed}"})
 final class CmdCommand implements Callable<Integer> {
 
-    private static final Pattern RANGE = Pattern.compile("(-?\\d+)\\.\\.(-?\\d+)");
+    private static final Pattern RANGE = Pattern.compile("(-?\\d{1,18})\\.\\.(-?\\d{1,18})");
+    private static final Pattern SEED_LIST = Pattern.compile("-?\\d{1,18}(\\s*,\\s*-?\\d{1,18})*");
+    private static final Pattern PARAM_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
 
     @ParentCommand
     private SubmitCommand root;
@@ -48,9 +57,9 @@ final class CmdCommand implements Callable<Integer> {
             description = "A parameter and its values: lr=0.1,0.01 or depth=2..8 (repeatable; every combination runs).")
     private List<String> params = new ArrayList<>();
 
-    @Option(names = "--task-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Longest one command may run; it is killed then, and reported as timed out. Default: 1h"
-                    + " (a runner's own --task-timeout may be shorter).")
+    @Option(names = "--task-timeout", paramLabel = "DURATION", converter = Bounds.TaskTimeout.class,
+            description = "Longest one command may run, 1s to 365d; it is killed then, and reported as timed out."
+                    + " Default: 1h (a runner's own --task-timeout may be shorter).")
     private Duration taskTimeout;
 
     @Parameters(paramLabel = "COMMAND", arity = "1..*",
@@ -63,15 +72,32 @@ final class CmdCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<CommandGrid.Axis> axes = new ArrayList<>();
+        Set<String> names = new HashSet<>(CommandTemplate.BUILT_IN);
         if (seeds != null) {
-            axes.add(axis("seed", seeds));
+            String spec = seeds.strip();
+            if (!RANGE.matcher(spec).matches() && !SEED_LIST.matcher(spec).matches()) {
+                throw new CliException(ExitCodes.USAGE, "--seeds " + Excerpt.quote(seeds) + " is not a range or list"
+                        + " of whole numbers: write 1..20, or 1,5,9");
+            }
+            axes.add(axis("--seeds", "seed", spec));
+            names.add("seed");
         }
         for (String p : params) {
             int eq = p.indexOf('=');
             if (eq <= 0 || eq == p.length() - 1) {
-                throw new CliException(ExitCodes.USAGE, "--param '" + p + "' should read NAME=VALUES, as lr=0.1,0.01");
+                throw new CliException(ExitCodes.USAGE, "--param " + Excerpt.quote(p)
+                        + " should read NAME=VALUES, as lr=0.1,0.01");
             }
-            axes.add(axis(p.substring(0, eq).trim(), p.substring(eq + 1).trim()));
+            String name = p.substring(0, eq).trim();
+            if (!PARAM_NAME.matcher(name).matches()) {
+                throw new CliException(ExitCodes.USAGE, "--param " + Excerpt.quote(p) + ": the name must be a letter"
+                        + " or '_', then letters, digits or '_' (at most 64), as it fills {" + "name} in the command");
+            }
+            if (!names.add(name)) {
+                throw new CliException(ExitCodes.USAGE, "--param " + name + " is given twice, or names a built-in"
+                        + " placeholder ({task}, {job}, and {seed} with --seeds): list its values in one --param");
+            }
+            axes.add(axis("--param", name, p.substring(eq + 1).trim()));
         }
         if (axes.isEmpty()) {
             throw new CliException(ExitCodes.USAGE, "nothing to sweep: give --seeds or --param");
@@ -83,8 +109,13 @@ final class CmdCommand implements Callable<Integer> {
         } catch (ArithmeticException e) {
             size = Long.MAX_VALUE;
         }
-        if (size > Integer.MAX_VALUE) {
-            throw new CliException(ExitCodes.USAGE, "the parameters make too many tasks (" + size + ")");
+        if (size > BrokerOptions.DEFAULTS.maxTasksPerJob()) {
+            throw new CliException(ExitCodes.USAGE, "the seeds and parameters make " + (size == Long.MAX_VALUE
+                    ? "too many" : Long.toString(size)) + " tasks, more than a job may have ("
+                    + BrokerOptions.DEFAULTS.maxTasksPerJob() + ")");
+        }
+        if (runsHere()) {
+            requireRunnable(command.get(0));
         }
         ObjectNode job = JobJson.MAPPER.createObjectNode();
         ArrayNode args = job.putArray("command");
@@ -97,20 +128,62 @@ final class CmdCommand implements Callable<Integer> {
                 spec.commandLine().getErr());
     }
 
-    private static CommandGrid.Axis axis(String name, String text) {
+    private static CommandGrid.Axis axis(String option, String name, String text) {
         Matcher range = RANGE.matcher(text);
         if (range.matches()) {
             long from = Long.parseLong(range.group(1));
             long to = Long.parseLong(range.group(2));
             if (to < from) {
-                throw new CliException(ExitCodes.USAGE, "the range " + text + " of " + name + " is empty");
+                throw new CliException(ExitCodes.USAGE, option + " " + text + ": the range of " + name + " is empty");
+            }
+            if (to - from >= BrokerOptions.DEFAULTS.maxTasksPerJob()) {
+                throw new CliException(ExitCodes.USAGE, option + " " + text + ": the range of " + name + " makes more"
+                        + " tasks than a job may have (" + BrokerOptions.DEFAULTS.maxTasksPerJob() + ")");
             }
             return CommandGrid.range(name, from, to);
         }
         List<String> values = Arrays.stream(text.split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList();
         if (values.isEmpty()) {
-            throw new CliException(ExitCodes.USAGE, "no values for " + name);
+            throw new CliException(ExitCodes.USAGE, option + " " + name + ": no values");
         }
         return CommandGrid.values(name, values);
+    }
+
+    /** Whether this process runs the commands: the local mode, or --local. */
+    private boolean runsHere() {
+        return options.localRunners != null || RedisSource.resolve(root.redis, root.env).isEmpty();
+    }
+
+    /**
+     * Refuses, before anything is submitted, a command this machine cannot start: each task would otherwise run,
+     * fail to start, and be reported one by one. Runners elsewhere have their own PATH, so only a local run is
+     * checked; a program given by a placeholder is left to the runner.
+     */
+    private static void requireRunnable(String program) {
+        if (program.contains("{")) {
+            return;
+        }
+        if (program.contains("/")) {
+            Path path = Path.of(System.getProperty("user.dir")).resolve(program);
+            if (!Files.isRegularFile(path)) {
+                throw new CliException(ExitCodes.USAGE, "cannot run " + Excerpt.quote(program) + ": no such file");
+            }
+            if (!Files.isExecutable(path)) {
+                throw new CliException(ExitCodes.USAGE, "cannot run " + Excerpt.quote(program)
+                        + ": not executable (chmod +x, or name its interpreter first)");
+            }
+            return;
+        }
+        String pathVariable = System.getenv().getOrDefault("PATH", "");
+        for (String dir : pathVariable.split(java.io.File.pathSeparator)) {
+            if (!dir.isEmpty()) {
+                Path candidate = Path.of(dir, program);
+                if (Files.isExecutable(candidate) && !Files.isDirectory(candidate)) {
+                    return;
+                }
+            }
+        }
+        throw new CliException(ExitCodes.USAGE, "cannot run " + Excerpt.quote(program) + ": command not found on"
+                + " PATH (write ./" + program + " for a file in the current directory)");
     }
 }

@@ -45,7 +45,7 @@ final class DatasetLoader {
             return new Raw(data, RgbaDemo.csv(demoRows(data)), null, null);
         }
         if (data.matches("(?i)https?://.+")) {
-            return new Raw(data, download(data), null, data);
+            return new Raw(withoutUserInfo(data), download(data), null, data);
         }
         Path path = Path.of(data).toAbsolutePath();
         return new Raw(data, readFile(data, path), path, null);
@@ -92,6 +92,40 @@ final class DatasetLoader {
         }
     }
 
+    /** A URL as messages and results name it: a user and password in it become ***. */
+    static String withoutUserInfo(String url) {
+        int start = url.indexOf("://") + 3;
+        int end = url.length();
+        for (char c : new char[] {'/', '?', '#'}) {
+            int i = url.indexOf(c, start);
+            if (i >= 0 && i < end) {
+                end = i;
+            }
+        }
+        int at = url.lastIndexOf('@', end - 1);
+        return at < start ? url : url.substring(0, start) + "***" + url.substring(at);
+    }
+
+    /** What went wrong with a download, in words: the JDK's HTTP client often gives only an exception's name. */
+    private static String why(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException) {
+                return "connection refused (is the server up, and the port right?)";
+            }
+            if (t instanceof java.net.UnknownHostException) {
+                return "unknown host";
+            }
+            if (t instanceof java.net.http.HttpTimeoutException || t instanceof java.net.SocketTimeoutException) {
+                return "timed out";
+            }
+            if (t instanceof javax.net.ssl.SSLException) {
+                return "the TLS handshake failed (" + t.getMessage() + ")";
+            }
+        }
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+
     private static byte[] download(String url) {
         try {
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30))
@@ -99,15 +133,15 @@ final class DatasetLoader {
             HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(URI.create(url))
                     .timeout(Duration.ofMinutes(10)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
-                throw new CliException(ExitCodes.USAGE, "cannot read the data at " + url + ": HTTP "
+                throw new CliException(ExitCodes.USAGE, "cannot read the data at " + withoutUserInfo(url) + ": HTTP "
                         + response.statusCode());
             }
             return response.body();
         } catch (IOException | IllegalArgumentException e) {
-            throw new CliException(ExitCodes.USAGE, "cannot read the data at " + url + ": " + e);
+            throw new CliException(ExitCodes.USAGE, "cannot read the data at " + withoutUserInfo(url) + ": " + why(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CliException(ExitCodes.USAGE, "interrupted while reading " + url);
+            throw new CliException(ExitCodes.USAGE, "interrupted while reading " + withoutUserInfo(url));
         }
     }
 }

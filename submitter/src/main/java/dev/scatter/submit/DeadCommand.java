@@ -3,7 +3,9 @@ package dev.scatter.submit;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.scatter.broker.Broker;
 import dev.scatter.broker.DeadTask;
+import dev.scatter.broker.Excerpt;
 import dev.scatter.broker.JobId;
+import dev.scatter.cli.Bounds;
 import dev.scatter.broker.JobStatus;
 import dev.scatter.broker.QuarantinedEntry;
 import dev.scatter.cli.ExitCodes;
@@ -24,6 +26,10 @@ import picocli.CommandLine.Model.CommandSpec;
             "(with the queue's malformed entries). 'submit retry JOB' gives a job's dead tasks new attempts."})
 final class DeadCommand implements Callable<Integer> {
 
+    /** What a queue listing shows of each error. */
+    static final int QUEUE_TEXT_CHARS = 200;
+    static final int QUEUE_JSON_CHARS = 1_000;
+
     @ParentCommand
     private SubmitCommand root;
 
@@ -33,7 +39,8 @@ final class DeadCommand implements Callable<Integer> {
     @Parameters(paramLabel = "JOB", arity = "0..1", description = "The job id; without it, the whole queue.")
     private String job;
 
-    @Option(names = "--queue", paramLabel = "NAME", defaultValue = JobId.DEFAULT_QUEUE,
+    @Option(names = "--queue", paramLabel = "NAME", converter = Bounds.Queue.class,
+            defaultValue = JobId.DEFAULT_QUEUE,
             description = "Queue to list when no job is given. Default: ${DEFAULT-VALUE}.")
     private String queue;
 
@@ -55,17 +62,27 @@ final class DeadCommand implements Callable<Integer> {
                 }
                 malformed = broker.queue(queue).malformed(1000);
             }
-            print(dead, malformed, spec.commandLine().getOut());
+            print(dead, malformed, job == null, spec.commandLine().getOut());
             return ExitCodes.OK;
         }
     }
 
-    private void print(List<DeadTask> dead, List<QuarantinedEntry> malformed, PrintWriter out) {
+    /**
+     * Prints the dead tasks and malformed entries. Over a whole queue each error is cut to a line (tasks may
+     * fail with errors of kilobytes, in thousands); for one job it is shown in full.
+     */
+    private void print(List<DeadTask> dead, List<QuarantinedEntry> malformed, boolean wholeQueue, PrintWriter out) {
         if (root.json) {
             ArrayNode array = JobJson.MAPPER.createArrayNode();
-            dead.forEach(d -> array.add(JobJson.dead(d)));
-            malformed.forEach(m -> array.addObject().put("entry", m.entry()).put("reason", m.reason())
-                    .put("at", m.at().toString()));
+            for (DeadTask d : dead) {
+                var node = JobJson.dead(d);
+                if (wholeQueue) {
+                    node.put("error", Excerpt.head(d.error(), QUEUE_JSON_CHARS));
+                }
+                array.add(node);
+            }
+            malformed.forEach(m -> array.addObject().put("entry", Excerpt.head(m.entry(), QUEUE_JSON_CHARS))
+                    .put("reason", Excerpt.head(m.reason(), QUEUE_JSON_CHARS)).put("at", String.valueOf(m.at())));
             out.println(JobJson.write(array));
             return;
         }
@@ -74,11 +91,17 @@ final class DeadCommand implements Callable<Integer> {
             return;
         }
         for (DeadTask d : dead) {
-            out.printf("%s#%s  %s after %d attempt%s: %s%n", d.job(), d.index() < 0 ? "reduce" : d.index(), d.reason(),
-                    d.attempts(), d.attempts() == 1 ? "" : "s", d.error());
+            out.printf("%s#%s  %s after %d attempt%s: %s%n", d.job(),
+                    d.index() == DeadTask.UNREADABLE ? "?" : d.index() < 0 ? "reduce" : d.index(),
+                    Excerpt.head(d.reason(), 80), d.attempts(), d.attempts() == 1 ? "" : "s",
+                    wholeQueue ? Excerpt.head(d.error(), QUEUE_TEXT_CHARS) : Excerpt.printable(d.error()));
         }
         for (QuarantinedEntry m : malformed) {
-            out.printf("malformed entry '%s': %s%n", m.entry(), m.reason());
+            out.printf("malformed entry %s: %s%n", Excerpt.quote(m.entry()),
+                    Excerpt.head(m.reason(), QUEUE_TEXT_CHARS));
+        }
+        if (wholeQueue && !dead.isEmpty()) {
+            out.println("(errors cut to a line: 'submit dead JOB' shows a job's in full)");
         }
     }
 }

@@ -2,7 +2,8 @@ package dev.scatter.submit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.scatter.cli.CountConverter;
+import dev.scatter.cli.Bounds;
+import dev.scatter.broker.JobSpec;
 import dev.scatter.cli.ExitCodes;
 import dev.scatter.runner.PluginLoader;
 import dev.scatter.task.RunnerSettings;
@@ -36,7 +37,7 @@ final class JobCommand implements Callable<Integer> {
     @Parameters(paramLabel = "KIND", description = "The task kind.")
     private String kind;
 
-    @Option(names = "--tasks", paramLabel = "N", converter = CountConverter.IntCount.class, required = true,
+    @Option(names = "--tasks", paramLabel = "N", converter = Bounds.Tasks.class, required = true,
             description = "Tasks to split the job into.")
     private int tasks;
 
@@ -57,6 +58,7 @@ final class JobCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        JobSpec.requireValidKind(kind);
         ObjectNode parameters = parameters();
         ClassLoader loader = plugins == null ? getClass().getClassLoader()
                 : PluginLoader.withPlugins(plugins, getClass().getClassLoader());
@@ -80,7 +82,7 @@ final class JobCommand implements Callable<Integer> {
             }
             node = (ObjectNode) parsed;
         } catch (IOException e) {
-            throw new CliException(ExitCodes.USAGE, "--params is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
+            throw new CliException(ExitCodes.USAGE, "--params is not valid JSON: " + JobJson.problem(e));
         }
         for (String p : params) {
             int eq = p.indexOf('=');

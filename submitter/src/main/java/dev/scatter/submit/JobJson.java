@@ -25,6 +25,9 @@ final class JobJson {
         node.put("queue", s.id().queue());
         node.put("kind", s.kind());
         node.put("state", s.state().wire());
+        if (s.isBroken()) {
+            node.put("broken", s.broken());
+        }
         ObjectNode tasks = node.putObject("tasks");
         tasks.put("total", s.total());
         tasks.put("succeeded", s.succeeded());
@@ -47,7 +50,9 @@ final class JobJson {
     static ObjectNode dead(DeadTask d) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("job", d.job().toString());
-        if (d.index() < 0) {
+        if (d.index() == DeadTask.UNREADABLE) {
+            node.putNull("task");
+        } else if (d.index() < 0) {
             node.put("task", "reduce");
         } else {
             node.put("task", d.index());
@@ -80,6 +85,33 @@ final class JobJson {
         } catch (IOException e) {
             return MAPPER.getNodeFactory().textNode(json);
         }
+    }
+
+    /**
+     * What a JSON parser found wrong, in a line for a user: its own message without the excerpt of the input
+     * and the "[Source: ...]" of its internals, and where.
+     */
+    static String problem(IOException e) {
+        if (e instanceof com.fasterxml.jackson.core.JacksonException j) {
+            com.fasterxml.jackson.core.JsonLocation at = j.getLocation();
+            String message = withoutInternals(j.getOriginalMessage() == null ? "malformed" : j.getOriginalMessage())
+                    .lines().findFirst().orElse("").strip();
+            return dev.scatter.broker.Excerpt.head(message, 200)
+                    + (at == null || at.getLineNr() < 1 ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
+        }
+        return dev.scatter.broker.Excerpt.head(String.valueOf(e.getMessage()), 200);
+    }
+
+    /**
+     * A JSON or YAML parser's message without what speaks of the parser rather than the input: "[Source: ...]",
+     * character codes, and the names of its settings.
+     */
+    static String withoutInternals(String message) {
+        return message.replaceAll("\\s*\\(start marker at \\[Source:[^]]*]\\)", "")
+                .replaceAll("\\s*\\[Source:[^]]*]", "")
+                .replaceAll("\\s*\\(code \\d+[^)]*\\)", "")
+                .replaceAll(",\\s*from `[^`]*`", "")
+                .replaceAll("\\s*\\(`[A-Za-z]+\\.[A-Z_]+` [a-z]+\\)", "");
     }
 
     static String write(JsonNode node) {

@@ -41,12 +41,6 @@ final class JobLauncher {
      */
     static int launch(SubmitCommand root, TaskKind kind, String kindName, TaskKinds localKinds, ObjectNode params,
                       int tasks, JobOptions options, RunnerSettings localSettings, PrintWriter out, PrintWriter err) {
-        if (tasks < 1) {
-            throw new CliException(ExitCodes.USAGE, "--tasks must be at least 1, not " + tasks);
-        }
-        if (options.maxAttempts < 1) {
-            throw new CliException(ExitCodes.USAGE, "--max-attempts must be at least 1, not " + options.maxAttempts);
-        }
         boolean local = RedisSource.resolve(root.redis, root.env).isEmpty();
         if (options.noWait && local) {
             throw new CliException(ExitCodes.USAGE, "--no-wait needs a Redis (--redis URI or " + RedisSource.ENV

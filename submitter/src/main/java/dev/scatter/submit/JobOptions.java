@@ -2,36 +2,39 @@ package dev.scatter.submit;
 
 import dev.scatter.broker.JobId;
 import dev.scatter.broker.JobSpec;
-import dev.scatter.cli.CountConverter;
+import dev.scatter.cli.Bounds;
 import dev.scatter.cli.DurationConverter;
+import dev.scatter.runner.RunnerConfig;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /** Options every job-running command shares. */
 final class JobOptions {
 
-    @Option(names = "--queue", paramLabel = "NAME", defaultValue = JobId.DEFAULT_QUEUE,
+    @Option(names = "--queue", paramLabel = "NAME", converter = Bounds.Queue.class,
+            defaultValue = JobId.DEFAULT_QUEUE,
             description = "Queue to submit to. Default: ${DEFAULT-VALUE}.")
     String queue;
 
     @Option(names = "--no-wait", description = "Print the job id and return at once (needs a Redis).")
     boolean noWait;
 
-    @Option(names = "--local", paramLabel = "N", converter = CountConverter.IntCount.class,
-            description = "Runners to start in this process: locally, default one per core; with a Redis given,"
-                    + " none unless asked.")
+    @Option(names = "--local", paramLabel = "N", converter = Bounds.Threads.class,
+            description = "Tasks to run at once in this process, 1 to " + RunnerConfig.MAX_THREADS + ": locally,"
+                    + " default one per core; with a Redis given, none unless asked.")
     Integer localRunners;
 
-    @Option(names = "--max-attempts", paramLabel = "N", converter = CountConverter.IntCount.class,
+    @Option(names = "--max-attempts", paramLabel = "N", converter = Bounds.Attempts.class,
             defaultValue = "" + JobSpec.DEFAULT_MAX_ATTEMPTS,
-            description = "Attempts per task before it is quarantined. Default: ${DEFAULT-VALUE}.")
+            description = "Attempts per task before it is quarantined, 1 to " + JobSpec.MAX_ATTEMPTS_LIMIT
+                    + ". Default: ${DEFAULT-VALUE}.")
     int maxAttempts;
 
-    @Option(names = "--ttl", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "7d",
-            description = "How long the finished job and its result are kept. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--ttl", paramLabel = "DURATION", converter = Bounds.Ttl.class, defaultValue = "7d",
+            description = "How long the finished job and its result are kept, 1s to 3650d. Default: ${DEFAULT-VALUE}.")
     Duration ttl;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.Positive.class,
             description = "Stop waiting after this long (exit 5; the job goes on). Default: no limit.")
     Duration timeout;
 

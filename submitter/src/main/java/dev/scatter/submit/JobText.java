@@ -15,6 +15,9 @@ final class JobText {
         StringBuilder out = new StringBuilder();
         out.append("job      ").append(s.id()).append(" (").append(s.kind()).append(")\n");
         out.append("state    ").append(s.state().wire()).append('\n');
+        if (s.isBroken()) {
+            out.append("broken   ").append(s.broken()).append('\n');
+        }
         out.append("tasks    ").append(s.done()).append('/').append(s.total()).append(" done: ")
                 .append(s.succeeded()).append(" succeeded, ").append(s.failed()).append(" failed; ")
                 .append(s.retries()).append(" retries, ").append(s.recovered()).append(" recovered leases\n");
@@ -27,7 +30,7 @@ final class JobText {
                     .append(seconds(Duration.between(s.createdAt(), s.finishedAt()))).append(" after submit)\n");
         }
         if (s.error() != null) {
-            out.append("error    ").append(s.error()).append('\n');
+            out.append("error    ").append(dev.scatter.broker.Excerpt.printable(s.error())).append('\n');
         }
         if (s.result() != null) {
             out.append(result(s));

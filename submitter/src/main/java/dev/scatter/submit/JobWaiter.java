@@ -54,6 +54,9 @@ final class JobWaiter {
                     }
                     backoff = 100;
                     last = status.get();
+                    if (last.isBroken()) {
+                        throw brokenRecord(last);
+                    }
                     progress.update(last.done(), last.total());
                     if (last.state().isTerminal()) {
                         return last;
@@ -74,6 +77,12 @@ final class JobWaiter {
                 waitForEnd(POLL_MILLIS);
             }
         }
+    }
+
+    /** A job whose record does not read cannot be followed to its end: say so rather than wait forever. */
+    static CliException brokenRecord(JobStatus job) {
+        return new CliException(ExitCodes.INTERNAL, "job " + job.id() + " has a broken record in Redis ("
+                + job.broken() + "): it cannot be followed; 'submit status " + job.id() + "' shows what reads");
     }
 
     private void onJobEnd(String jobId) {

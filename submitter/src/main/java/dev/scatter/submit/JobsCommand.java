@@ -1,9 +1,10 @@
 package dev.scatter.submit;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.scatter.broker.Excerpt;
 import dev.scatter.broker.JobId;
 import dev.scatter.broker.JobStatus;
-import dev.scatter.cli.CountConverter;
+import dev.scatter.cli.Bounds;
 import dev.scatter.cli.ExitCodes;
 import java.io.PrintWriter;
 import java.util.List;
@@ -24,19 +25,17 @@ final class JobsCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--queue", paramLabel = "NAME", defaultValue = JobId.DEFAULT_QUEUE,
+    @Option(names = "--queue", paramLabel = "NAME", converter = Bounds.Queue.class,
+            defaultValue = JobId.DEFAULT_QUEUE,
             description = "Queue to list. Default: ${DEFAULT-VALUE}.")
     private String queue;
 
-    @Option(names = "--limit", paramLabel = "N", converter = CountConverter.IntCount.class, defaultValue = "20",
-            description = "Jobs to show. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--limit", paramLabel = "N", converter = Bounds.Listed.class, defaultValue = "20",
+            description = "Jobs to show, 1 to " + Bounds.MAX_LIST + ". Default: ${DEFAULT-VALUE}.")
     private int limit;
 
     @Override
     public Integer call() {
-        if (limit < 1) {
-            throw new CliException(ExitCodes.USAGE, "--limit must be at least 1");
-        }
         try (Session session = Session.connect(root, "jobs")) {
             List<JobStatus> jobs = session.broker().queue(queue).jobs(limit);
             PrintWriter out = spec.commandLine().getOut();
@@ -49,8 +48,9 @@ final class JobsCommand implements Callable<Integer> {
             } else {
                 out.printf("%-22s %-8s %-10s %15s %8s  %s%n", "JOB", "KIND", "STATE", "DONE/TOTAL", "FAILED", "CREATED");
                 for (JobStatus j : jobs) {
-                    out.printf("%-22s %-8s %-10s %15s %8d  %s%n", j.id(), j.kind(), j.state().wire(),
-                            j.done() + "/" + j.total(), j.failed(), j.createdAt());
+                    out.printf("%-22s %-8s %-10s %15s %8d  %s%s%n", j.id(), Excerpt.head(j.kind(), 24), j.state().wire(),
+                            j.done() + "/" + j.total(), j.failed(), j.createdAt(),
+                            j.isBroken() ? "  broken record: " + j.broken() : "");
                 }
             }
             return ExitCodes.OK;

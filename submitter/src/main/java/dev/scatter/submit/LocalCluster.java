@@ -27,7 +27,7 @@ final class LocalCluster implements AutoCloseable {
         return new LocalCluster(LocalRedisServer.builder().build().start());
     }
 
-    /** No embedded Redis: only local runners, against the given Redis. */
+    /** No embedded Redis: only a local runner, against the given Redis. */
     static LocalCluster withoutRedis() {
         return new LocalCluster(null);
     }
@@ -40,12 +40,13 @@ final class LocalCluster implements AutoCloseable {
         return redis.port();
     }
 
-    /** Starts {@code count} single-threaded runners named local-1..N on the queue. */
-    void startRunners(Broker broker, int count, String queue, RunnerSettings settings, TaskKinds kinds) {
-        for (int i = 1; i <= count; i++) {
-            runners.add(new Runner(broker, kinds, RunnerConfig.defaults("local-" + i + "-" + ProcessHandle.current().pid(),
-                    List.of(queue), 1).withSettings(settings)).start());
-        }
+    /**
+     * Starts a runner named local-PID on the queue that runs {@code threads} tasks at once: one runner, so that
+     * its connections and threads grow with the tasks it runs, not with a runner's fixed share each.
+     */
+    void startRunners(Broker broker, int threads, String queue, RunnerSettings settings, TaskKinds kinds) {
+        runners.add(new Runner(broker, kinds, RunnerConfig.defaults("local-" + ProcessHandle.current().pid(),
+                List.of(queue), threads).withSettings(settings)).start());
     }
 
     @Override

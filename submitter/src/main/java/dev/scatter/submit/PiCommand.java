@@ -1,6 +1,7 @@
 package dev.scatter.submit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scatter.cli.Bounds;
 import dev.scatter.cli.CountConverter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,7 +28,7 @@ final class PiCommand implements Callable<Integer> {
             description = "Points to draw in all. Default: ${DEFAULT-VALUE}.")
     private long samples;
 
-    @Option(names = "--tasks", paramLabel = "N", converter = CountConverter.IntCount.class, defaultValue = "100",
+    @Option(names = "--tasks", paramLabel = "N", converter = Bounds.Tasks.class, defaultValue = "100",
             description = "Tasks to split them into. Default: ${DEFAULT-VALUE}.")
     private int tasks;
 

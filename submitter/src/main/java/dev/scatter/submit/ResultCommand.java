@@ -36,6 +36,9 @@ final class ResultCommand extends OneJobCommand {
         if (plot != null) {
             usage(() -> Plotter.check(status.kind(), plot));
         }
+        if (status.isBroken()) {
+            throw JobWaiter.brokenRecord(status);
+        }
         if (!status.state().isTerminal()) {
             throw new CliException(ExitCodes.TIMEOUT, "job " + id + " is " + status.state().wire() + " ("
                     + status.done() + "/" + status.total() + " tasks done): no result yet; 'submit wait " + id

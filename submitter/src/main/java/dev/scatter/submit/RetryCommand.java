@@ -1,9 +1,7 @@
 package dev.scatter.submit;
 
-import dev.scatter.broker.BrokerAuthException;
-import dev.scatter.broker.BrokerException;
-import dev.scatter.broker.BrokerUnavailableException;
 import dev.scatter.broker.JobId;
+import dev.scatter.broker.NothingToRetryException;
 import dev.scatter.cli.ExitCodes;
 import picocli.CommandLine.Command;
 
@@ -19,10 +17,7 @@ final class RetryCommand extends OneJobCommand {
         int retried;
         try {
             retried = session.broker().retryDead(id);
-        } catch (BrokerUnavailableException | BrokerAuthException e) {
-            throw e;
-        } catch (BrokerException e) {
-            // the job was cancelled or has succeeded: there is nothing to retry
+        } catch (NothingToRetryException e) {
             throw new CliException(ExitCodes.USAGE, e.getMessage());
         }
         if (root.json) {

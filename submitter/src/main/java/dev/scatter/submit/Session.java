@@ -2,17 +2,23 @@ package dev.scatter.submit;
 
 import ch.qos.logback.classic.Level;
 import dev.scatter.broker.Broker;
+import dev.scatter.broker.BrokerOptions;
 import dev.scatter.broker.RedisUri;
 import dev.scatter.cli.ExitCodes;
 import dev.scatter.cli.Logging;
 import dev.scatter.cli.RedisSource;
+import dev.scatter.cli.Secrets;
+import dev.scatter.runner.RunnerConfig;
 import dev.scatter.task.RunnerSettings;
 import dev.scatter.task.TaskKinds;
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A command's connection to Redis: the one given by --redis or REDIS_URL, or, for commands that run jobs, a
- * local cluster (embedded Redis and runners) when none is given.
+ * local cluster (embedded Redis and a runner) when none is given.
  */
 final class Session implements AutoCloseable {
 
@@ -34,7 +40,7 @@ final class Session implements AutoCloseable {
 
     /** For commands that read or change existing jobs: a Redis must be given. */
     static Session connect(SubmitCommand root, String command) {
-        quietLogs();
+        quietLogs(root);
         String uri = RedisSource.resolve(root.redis, root.env).orElseThrow(() -> new CliException(ExitCodes.USAGE,
                 "no Redis given: '" + command + "' needs the Redis the job was submitted to (--redis URI or "
                         + RedisSource.ENV + ")"));
@@ -42,42 +48,54 @@ final class Session implements AutoCloseable {
     }
 
     /**
-     * For commands that run a job: the given Redis, plus {@code localRunners} runners in this process if asked;
-     * or, with no Redis given, an embedded one and a runner per core (or {@code localRunners}).
+     * For commands that run a job: the given Redis, plus a runner of {@code localThreads} threads in this process
+     * if asked; or, with no Redis given, an embedded one and a runner of a thread per core (or
+     * {@code localThreads}).
      */
-    static Session forJob(SubmitCommand root, Integer localRunners, String queue, RunnerSettings settings,
+    static Session forJob(SubmitCommand root, Integer localThreads, String queue, RunnerSettings settings,
                           TaskKinds kinds, PrintWriter err) {
-        quietLogs();
+        quietLogs(root);
         String uri = RedisSource.resolve(root.redis, root.env).orElse(null);
         if (uri != null) {
-            Broker broker = Broker.connect(uri);
-            if (localRunners == null || localRunners == 0) {
-                return new Session(broker, null);
+            RedisUri parsed = RedisUri.parse(uri);
+            if (localThreads == null) {
+                return new Session(Broker.connect(parsed, BrokerOptions.DEFAULTS), null);
             }
+            Broker broker = Broker.connect(parsed, options(localThreads));
             LocalCluster runners = LocalCluster.withoutRedis();
-            runners.startRunners(broker, localRunners, queue, settings, kinds);
-            err.println("submit: " + localRunners + " local runners on " + RedisUri.parse(uri));
+            runners.startRunners(broker, localThreads, queue, settings, kinds);
+            err.println("submit: a local runner of " + localThreads + " thread" + (localThreads == 1 ? "" : "s")
+                    + " on " + parsed);
             return new Session(broker, runners);
         }
-        int count = localRunners != null && localRunners > 0 ? localRunners : Runtime.getRuntime().availableProcessors();
+        int threads = localThreads != null ? localThreads
+                : Math.min(RunnerConfig.MAX_THREADS, Runtime.getRuntime().availableProcessors());
         LocalCluster cluster = LocalCluster.startRedis();
         Broker broker;
         try {
-            broker = Broker.connect(cluster.uri());
+            broker = Broker.connect(RedisUri.parse(cluster.uri()), options(threads));
         } catch (RuntimeException e) {
             cluster.close();
             throw e;
         }
         err.println("submit: no Redis given (--redis or " + RedisSource.ENV + "): running locally with an embedded "
-                + "Redis " + broker.serverVersion() + " on port " + cluster.port() + " and " + count + " local runner"
-                + (count == 1 ? "" : "s"));
-        cluster.startRunners(broker, count, queue, settings, kinds);
+                + "Redis " + broker.serverVersion() + " on port " + cluster.port() + " and " + threads + " local runner"
+                + " thread" + (threads == 1 ? "" : "s"));
+        cluster.startRunners(broker, threads, queue, settings, kinds);
         return new Session(broker, cluster);
     }
 
-    private static void quietLogs() {
-        // The CLI speaks for itself on stdout and stderr; in-process runners only log trouble.
-        Logging.configure(Logging.Format.TEXT, Level.WARN);
+    /** A pool that grows with the threads of a local runner, as a runner's own does. */
+    private static BrokerOptions options(int threads) {
+        return BrokerOptions.DEFAULTS.withPool(Math.max(16, 8 + threads / 4), Duration.ofSeconds(5), Duration.ofSeconds(10));
+    }
+
+    private static void quietLogs(SubmitCommand root) {
+        // The CLI speaks for itself on stdout and stderr; in-process runners only log trouble, never a password.
+        List<String> uris = new ArrayList<>();
+        uris.add(root.redis);
+        uris.add(root.env.get(RedisSource.ENV));
+        Logging.configure(Logging.Format.TEXT, Level.WARN, Secrets.ofUris(uris));
     }
 
     @Override

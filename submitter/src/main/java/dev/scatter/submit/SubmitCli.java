@@ -1,13 +1,9 @@
 package dev.scatter.submit;
 
-import dev.scatter.broker.BrokerAuthException;
 import dev.scatter.broker.BrokerException;
-import dev.scatter.broker.BrokerUnavailableException;
-import dev.scatter.broker.InvalidJobException;
-import dev.scatter.broker.InvalidRedisUriException;
 import dev.scatter.cli.ExitCodes;
+import dev.scatter.cli.Secrets;
 import dev.scatter.localredis.LocalRedisException;
-import dev.scatter.task.InvalidParametersException;
 import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine;
@@ -27,19 +23,24 @@ public final class SubmitCli {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
-        // Every subcommand's --help shows the one exit-code table, declared once on the root command.
-        var exitCodes = commandLine.getCommandSpec().usageMessage().exitCodeList();
+        // picocli would replace an argument "@FILE" by the file's lines: curl -d @data.json in a command sweep
+        // would lose its argument, and any file the user can read could be echoed in an error message.
+        commandLine.setExpandAtFiles(false);
+        // Every --help shows the one exit-code table, kept with the codes (and checked against the README).
+        commandLine.getCommandSpec().usageMessage().exitCodeList(ExitCodes.SUBMIT_HELP);
         for (CommandLine sub : commandLine.getSubcommands().values()) {
-            sub.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodes);
+            sub.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCodes.SUBMIT_HELP);
         }
         commandLine.setParameterExceptionHandler((e, args) -> {
+            Secrets secrets = Secrets.of(args, env);
             CommandLine cl = e.getCommandLine();
-            cl.getErr().println(qualifiedName(cl) + ": " + e.getMessage());
+            cl.getErr().println(qualifiedName(cl) + ": " + oneLine(secrets.scrub(e.getMessage())));
             cl.getErr().println("Try '" + qualifiedName(cl) + " --help' for more information.");
             return ExitCodes.USAGE;
         });
         commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
-            cl.getErr().println(qualifiedName(cl) + ": " + message(e));
+            Secrets secrets = Secrets.of(parsed.originalArgs().toArray(String[]::new), env);
+            cl.getErr().println(qualifiedName(cl) + ": " + oneLine(secrets.scrub(message(e))));
             return exitCode(e);
         });
         return commandLine;
@@ -53,23 +54,28 @@ public final class SubmitCli {
         if (e instanceof CliException cli) {
             return cli.exitCode();
         }
-        if (e instanceof InvalidRedisUriException || e instanceof InvalidJobException
-                || e instanceof InvalidParametersException || e instanceof IllegalArgumentException) {
+        if (e instanceof IllegalArgumentException) {
             return ExitCodes.USAGE;
         }
-        if (e instanceof BrokerUnavailableException || e instanceof BrokerAuthException) {
+        if (e instanceof LocalRedisException) {
             return ExitCodes.REDIS;
         }
-        if (e instanceof BrokerException || e instanceof LocalRedisException) {
-            return ExitCodes.REDIS;
-        }
-        return ExitCodes.INTERNAL;
+        return ExitCodes.of(e);
     }
 
     private static String message(Throwable e) {
-        if (exitCode(e) == ExitCodes.INTERNAL) {
-            return "internal error: " + e + " (a bug: please report this line)";
+        if (exitCode(e) == ExitCodes.INTERNAL && !(e instanceof CliException)) {
+            String what = e instanceof BrokerException ? e.getMessage() : e.toString();
+            return "internal error: " + what + " (a bug, or data in Redis that Scatter did not write: please report"
+                    + " this line)";
         }
         return e.getMessage();
+    }
+
+    /** A message as one line: what a library put on several is joined, and a runaway one is cut. */
+    static String oneLine(String message) {
+        String line = message == null ? "" : String.join("; ", message.strip().lines().map(String::strip)
+                .filter(l -> !l.isEmpty()).toList());
+        return line.length() <= 2_000 ? line : line.substring(0, 2_000) + "... (" + line.length() + " characters)";
     }
 }

@@ -13,27 +13,20 @@ import picocli.CommandLine.ScopeType;
         scope = ScopeType.INHERIT, usageHelpAutoWidth = true, sortOptions = false,
         description = {
             "Splits jobs into tasks, pushes them to Redis queues, and follows them to their result.",
-            "With no Redis given (no --redis, no REDIS_URL), job commands run locally: an embedded Redis and local"
-                + " runners start, the job runs, the result prints, and everything stops."},
+            "With no Redis given (no --redis, no REDIS_URL), job commands run locally: an embedded Redis and a local"
+                + " runner start, the job runs, the result prints, and everything stops."},
         subcommands = {
             PiCommand.class, SweepCommand.class, CmdCommand.class, JobCommand.class, StatusCommand.class, WaitCommand.class,
             ResultCommand.class, CancelCommand.class, JobsCommand.class, RunnersCommand.class, DeadCommand.class,
             RetryCommand.class, BacklogCommand.class,
             AutoComplete.GenerateCompletion.class},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:success (for a job: it succeeded)",
-            "1:the job failed or was cancelled (or, for cmd, a command exited non-zero)",
-            "2:bad command line or input; nothing was done",
-            "3:Redis unreachable, or it refused the connection or the credentials",
-            "4:no such job (or it has expired)",
-            "5:--timeout passed before the job ended",
-            "70:internal error (a bug: please report the message)"})
+        exitCodeListHeading = "%nExit codes:%n")
 public final class SubmitCommand implements Runnable {
 
     @Option(names = "--redis", paramLabel = "URI", scope = ScopeType.INHERIT,
-            description = "Redis to use: redis://[[user]:password@]host[:port][/db], rediss:// for TLS."
-                    + " Default: the REDIS_URL environment variable; with neither, job commands run locally.")
+            description = "Redis to use: redis://[[user]:password@]host[:port][/db], rediss:// for TLS; a % in the"
+                    + " password is written %25. Default: the REDIS_URL environment variable (better for a password:"
+                    + " ps shows command lines); with neither, job commands run locally.")
     String redis;
 
     @Option(names = "--json", scope = ScopeType.INHERIT,

@@ -181,19 +181,22 @@ final class SweepCommand implements Callable<Integer> {
         if (!root.json && random != null && cells.size() < random) {
             err.println("submit: --random " + random + ", but the grid has only " + cells.size() + " cells: all of them");
         }
-        if (!root.json) {
-            err.println("submit: sweep of " + cells.size() + " cell" + (cells.size() == 1 ? "" : "s") + " × " + k
-                    + " folds on " + raw.name() + " (" + dataset.rows() + " rows, "
-                    + dataset.features().size() + " features, " + dataset.classes().size()
-                    + " classes; " + (ref.path() != null ? "runners read " + ref.path() : ref.url() != null
-                    ? "runners read " + ref.url() : "stored in Redis") + ")");
-        }
+        int cellCount = cells.size();
+        int folds = k;
         options.hooks = new JobHooks() {
             @Override
             public void beforeSubmit(Broker broker) {
                 if (ref.path() == null && ref.url() == null) {
                     // Kept twice the job's TTL: tasks may wait in the queue, and dead ones may be retried later.
                     broker.storeBlob(options.queue, raw.bytes(), options.ttl.multipliedBy(2));
+                }
+                // Said once it is true: after the data is stored, never before Redis was reached.
+                if (!root.json) {
+                    err.println("submit: sweep of " + cellCount + " cell" + (cellCount == 1 ? "" : "s") + " × " + folds
+                            + " folds on " + raw.name() + " (" + dataset.rows() + " rows, "
+                            + dataset.features().size() + " features, " + dataset.classes().size()
+                            + " classes; " + (ref.path() != null ? "runners read " + ref.path() : ref.url() != null
+                            ? "runners read " + raw.name() : "stored in Redis") + ")");
                 }
             }
 

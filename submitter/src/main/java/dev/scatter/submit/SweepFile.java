@@ -2,6 +2,8 @@ package dev.scatter.submit;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -46,12 +48,16 @@ final class SweepFile {
             byte[] bytes = Files.readAllBytes(file);
             ObjectMapper mapper = name.toLowerCase(java.util.Locale.ROOT).endsWith(".json")
                     ? new ObjectMapper() : new ObjectMapper(new YAMLFactory());
+            // A key given twice, or text after the grid, is a mistake to point out, not to guess about.
+            mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
             root = mapper.readTree(bytes);
         } catch (NoSuchFileException e) {
             throw new CliException(ExitCodes.USAGE, "cannot read the sweep file " + name + ": no such file");
         } catch (JacksonException e) {
             JsonLocation at = e.getLocation();
-            String where = at == null ? "" : ", line " + at.getLineNr() + ", column " + at.getColumnNr();
+            String where = at == null || at.getLineNr() < 1 ? "" : ", line " + at.getLineNr() + ", column "
+                    + at.getColumnNr();
             throw new CliException(ExitCodes.USAGE, "the sweep file " + name + " is malformed" + where + ": "
                     + problem(e.getOriginalMessage()));
         } catch (IOException e) {
@@ -101,10 +107,14 @@ final class SweepFile {
         return new Contents(model, random, grids);
     }
 
-    /** The parser's message on one line: YAML's spans several, with excerpts of the file. */
+    /**
+     * The parser's message on one line: YAML's spans several, with excerpts of the file; JSON's names the
+     * parser's internals ("[Source: ...]", character codes).
+     */
     private static String problem(String message) {
-        return String.join("; ", message.lines().filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
-                .map(String::strip).toList());
+        String line = String.join("; ", String.valueOf(message).lines()
+                .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0))).map(String::strip).toList());
+        return dev.scatter.broker.Excerpt.head(JobJson.withoutInternals(line), 300);
     }
 
     private static Map<String, ParamSpace> grid(String file, String where, JsonNode node) {

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
             "Exits with the job's code: 0 succeeded, 1 failed or cancelled. Rides out Redis outages."})
 final class WaitCommand extends OneJobCommand {
 
-    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.Positive.class,
             description = "Stop waiting after this long (exit 5; the job goes on).")
     private Duration timeout;
 

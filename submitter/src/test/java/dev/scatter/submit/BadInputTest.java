@@ -17,7 +17,7 @@ class BadInputTest {
         Cli cli = Cli.withRedis(redis.uri());
         expect(cli.run("pi", "--bogus"), 2, "Unknown option: '--bogus'");
         expect(cli.run("pi", "--samples", "-5"), 2, "samples must be at least 1, not -5");
-        expect(cli.run("pi", "--tasks", "0"), 2, "--tasks must be at least 1, not 0");
+        expect(cli.run("pi", "--tasks", "0"), 2, "'--tasks': must be from 1 to 1000000, not 0");
         expect(cli.run("pi", "--samples", "5", "--tasks", "10"), 2, "more tasks (10) than samples (5)");
         expect(cli.run("pi", "--samples", "lots"), 2, "'lots' is not a number");
         expect(cli.run("pi", "--samples", "1.5"), 2, "not a whole number");
@@ -25,7 +25,7 @@ class BadInputTest {
         expect(cli.run("status", "NOT A JOB!"), 2, "invalid job id");
         expect(cli.run("frobnicate"), 2, "Unmatched argument");
         expect(cli.run(), 2, "name a command");
-        expect(cli.run("pi", "--queue", "no spaces please", "--samples", "10", "--tasks", "1"), 2, "invalid queue name");
+        expect(cli.run("pi", "--queue", "no spaces please", "--samples", "10", "--tasks", "1"), 2, "'--queue': must be 1 to 64 letters");
     }
 
     @Test

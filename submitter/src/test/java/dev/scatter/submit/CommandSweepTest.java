@@ -97,7 +97,7 @@ class CommandSweepTest {
 
     @Test
     void aCommandPastItsTimeoutIsKilledAndReported() throws Exception {
-        Cli.Run run = Cli.withoutRedis().run("cmd", "--seeds", "1..1", "--task-timeout", "500ms", "--local", "1",
+        Cli.Run run = Cli.withoutRedis().run("cmd", "--seeds", "1..1", "--task-timeout", "1s", "--local", "1",
                 "--json", "--", "sleep", "30");
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
         JsonNode failed = JSON.readTree(run.out()).path("result").path("failed").get(0);

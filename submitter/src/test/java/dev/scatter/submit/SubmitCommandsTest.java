@@ -168,7 +168,7 @@ class SubmitCommandsTest {
     void helpListsTheExitCodesAndCompletionIsGenerated() {
         Cli.Run help = Cli.withoutRedis().run("--help");
         assertThat(help.exitCode()).isZero();
-        assertThat(help.out()).contains("Exit codes:").contains("Redis unreachable").contains("pi").contains("dead");
+        assertThat(help.out()).contains("Exit codes:").contains("Redis cannot be reached").contains("pi").contains("dead");
         Cli.Run completion = Cli.withoutRedis().run("generate-completion");
         assertThat(completion.exitCode()).isZero();
         assertThat(completion.out()).contains("complete -F");

@@ -27,7 +27,7 @@ final class ContainerBackend implements RedisBackend {
         this.password = password;
         this.hostPort = FreePort.pick();
         List<String> command = new ArrayList<>(List.of("redis-server", "--save", "", "--appendonly",
-                appendOnly ? "yes" : "no"));
+                appendOnly ? "yes" : "no", "--appendfsync", "always"));
         if (password != null) {
             command.addAll(List.of("--requirepass", password));
         }
@@ -41,7 +41,9 @@ final class ContainerBackend implements RedisBackend {
 
     @Override
     public String uri() {
-        return password == null ? "redis://127.0.0.1:" + hostPort : "redis://:" + password + "@127.0.0.1:" + hostPort;
+        return password == null ? "redis://127.0.0.1:" + hostPort
+                : "redis://:" + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8)
+                        .replace("+", "%20") + "@127.0.0.1:" + hostPort;
     }
 
     @Override

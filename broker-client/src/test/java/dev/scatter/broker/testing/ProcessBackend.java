@@ -8,7 +8,9 @@ final class ProcessBackend implements RedisBackend {
     private final LocalRedisServer server;
 
     ProcessBackend(boolean appendOnly, String password) {
-        this.server = LocalRedisServer.builder().appendOnly(appendOnly).password(password).build().start();
+        // Tests kill this server and check that nothing acknowledged was lost: only "always" promises that.
+        this.server = LocalRedisServer.builder().appendOnly(appendOnly).appendFsync("always").password(password)
+                .build().start();
     }
 
     @Override
