@@ -68,14 +68,16 @@ public final class TaskQueue {
         // A script call looks at a bounded number of refs; behind a large cancelled job it may find none to lease
         // and say there are more: go on, so that the dropping does not look like an empty queue.
         int parked = 0;
+        int quarantined = 0;
         while (true) {
             ClaimReply reply = ClaimReply.parse(scripts.run(LuaScript.CLAIM,
                     List.of(keys.clock(), keys.ready(), keys.parked(), keys.leases(), keys.active(), keys.malformed()),
                     List.of(Long.toString(lease.toMillis()), Integer.toString(max),
                             Integer.toString(options.malformedCap()), ClaimTokens.next(), String.join(" ", kinds))));
             parked += reply.parked();
+            quarantined += reply.quarantined();
             if (!reply.leases().isEmpty() || !reply.more()) {
-                return new ClaimBatch(tasks(reply), parked);
+                return new ClaimBatch(tasks(reply), parked, quarantined);
             }
         }
     }
@@ -358,12 +360,16 @@ public final class TaskQueue {
         }
     }
 
-    /** The tasks a claim leased, and how many entries of kinds this runner does not run it set aside. */
-    public record ClaimBatch(List<ClaimedTask> tasks, int parked) {
+    /**
+     * The tasks a claim leased; how many entries of kinds this runner does not run it set aside; how many entries
+     * it quarantined because they were not of the protocol's form.
+     */
+    public record ClaimBatch(List<ClaimedTask> tasks, int parked, int quarantined) {
     }
 
     /** The reply of claim-6, by name rather than by position. */
-    private record ClaimReply(List<LeaseMember> leases, Map<String, Job> jobs, boolean more, int parked) {
+    private record ClaimReply(List<LeaseMember> leases, Map<String, Job> jobs, boolean more, int parked,
+                              int quarantined) {
 
         record Job(String kind, int total, int maxAttempts) {
         }
@@ -387,7 +393,7 @@ public final class TaskQueue {
             }
             int tail = at + 1 + jobCount * 4;
             return new ClaimReply(leases, jobs, Replies.number(reply.get(tail)) == 1,
-                    (int) Replies.number(reply.get(tail + 1)));
+                    (int) Replies.number(reply.get(tail + 1)), (int) Replies.number(reply.get(tail + 2)));
         }
     }
 }

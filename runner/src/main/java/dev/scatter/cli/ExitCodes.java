@@ -33,6 +33,10 @@ public final class ExitCodes {
     public static final int TIMEOUT = 5;
     /** A bug, or data in Redis that Scatter did not write: please report it with the message. */
     public static final int INTERNAL = 70;
+    /** The runner left because a task called System.exit (the task is charged an attempt that names it). */
+    public static final int TASK_EXITED = 71;
+    /** The runner left to be restarted: a task's thread would not stop after its timeout. */
+    public static final int TASK_WOULD_NOT_STOP = 72;
 
     /** What each code of {@code submit} means, as its --help and the README say it. */
     public static final Map<String, String> SUBMIT_HELP = ordered(
@@ -52,7 +56,10 @@ public final class ExitCodes {
             USAGE, "bad command line or plug-ins; nothing was started",
             REDIS, "Redis refused the credentials, or what answers is not Redis, or TLS is on one side only (an"
                     + " unreachable Redis is waited for)",
-            INTERNAL, "internal error (a bug: please report the message)");
+            INTERNAL, "internal error (a bug: please report the message)",
+            TASK_EXITED, "a task called System.exit; it is charged a failed attempt that says so (restart the runner)",
+            TASK_WOULD_NOT_STOP, "a task's thread would not stop after --task-timeout; its attempt was reported"
+                    + " failed (restart the runner to get the thread back)");
 
     private ExitCodes() {
     }

@@ -99,6 +99,10 @@ final class Dispatcher implements Runnable {
                 Work work = holdings.add(task, sentAt);
                 workers.execute(() -> taskRunner.run(work));
             }
+            if (batch.quarantined() > 0) {
+                LOG.warn("queue {}: quarantined {} ready entries that are not of the protocol's form (submit dead --queue"
+                        + " {} lists them with the reason)", queue.name(), batch.quarantined(), queue.name());
+            }
             if (batch.parked() > 0) {
                 LOG.info("queue {}: set aside {} ready entries of kinds this runner does not run (it runs {}); they wait"
                         + " for a runner that does", queue.name(), batch.parked(), String.join(", ", runnable));

@@ -24,7 +24,7 @@ final class ExitWatch {
     private static final Logger LOG = LoggerFactory.getLogger(ExitWatch.class);
 
     /** The runner's exit code when a task called System.exit. */
-    static final int TASK_EXITED = 71;
+    static final int TASK_EXITED = dev.scatter.cli.ExitCodes.TASK_EXITED;
 
     private final Broker broker;
     private final Holdings holdings;
@@ -66,7 +66,7 @@ final class ExitWatch {
                 held.stream().map(w -> w.task.describe()).toList());
         Map<String, List<ClaimedTask>> back = new LinkedHashMap<>();
         for (Work work : held) {
-            if (work != culprit && !work.finished) {
+            if (work != culprit && !work.isFinished()) {
                 back.computeIfAbsent(work.task.job().queue(), q -> new ArrayList<>()).add(work.task);
             }
         }

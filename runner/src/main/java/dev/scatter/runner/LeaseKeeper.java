@@ -71,7 +71,7 @@ final class LeaseKeeper {
                 for (Work work : works) {
                     if (!lost.contains(work.task.leaseId())) {
                         work.renewedAt = sentAt;
-                    } else if (!work.finished) {
+                    } else if (!work.isFinished()) {
                         // A finished task's lease goes when its outcome is settled: nothing to say about that.
                         LOG.info("task {} stopped: its lease is gone (job cancelled or ended, the task done elsewhere,"
                                 + " or the lease expired)", work.task.describe());

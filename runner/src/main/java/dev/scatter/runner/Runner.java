@@ -12,6 +12,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +30,8 @@ import org.slf4j.LoggerFactory;
 public final class Runner {
 
     private static final Logger LOG = LoggerFactory.getLogger(Runner.class);
+    /** How long a task told to stop at its timeout has to do so. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
     private final Broker broker;
     private final TaskKinds kinds;
@@ -53,6 +56,7 @@ public final class Runner {
     private ChannelSubscription wakeUps;
     private volatile boolean draining;
     private volatile boolean stopped;
+    private volatile IntConsumer restartNeeded = code -> LOG.error("the runner should be restarted (exit code {})", code);
     private volatile long lastProbe;
     private volatile String probeProblem;
 
@@ -91,6 +95,9 @@ public final class Runner {
         this.renewal = new Periodic("scatter-leases", leases.intervalMillis(), leases.retryMillis(), leases::renewAll);
         housekeeping.add(renewal);
         housekeeping.add(new Periodic("scatter-fence", fence.intervalMillis(), fence::check));
+        Watchdog watchdog = new Watchdog(holdings, settler, config.settings().taskTimeout(), STOP_GRACE,
+                code -> restartNeeded.accept(code));
+        housekeeping.add(new Periodic("scatter-watchdog", 1_000, watchdog::check));
         housekeeping.add(new Periodic("scatter-recovery", config.recoverInterval().toMillis(), reaper::recoverAll));
         housekeeping.add(new Periodic("scatter-presence", config.heartbeat().toMillis(), presence::beat));
         housekeeping.add(new Periodic("scatter-backlog", 2_000, backlog::probe));
@@ -117,6 +124,15 @@ public final class Runner {
         if (renewal != null) {
             renewal.wake();
         }
+    }
+
+    /**
+     * What to do when the runner cannot go on as it is (a task's thread would not stop): the handler is given the
+     * exit code to leave with, and should shut the runner down so that its supervisor starts a new one.
+     */
+    public Runner whenRestartNeeded(IntConsumer handler) {
+        this.restartNeeded = handler;
+        return this;
     }
 
     public String name() {

@@ -96,8 +96,9 @@ public final class RunnerCommand implements Callable<Integer> {
     private Path workDir;
 
     @Option(names = "--task-timeout", paramLabel = "DURATION", converter = Bounds.TaskTimeout.class,
-            defaultValue = "1h", description = "Longest an external command may run, 1s to 365d."
-                    + " Default: ${DEFAULT-VALUE}.")
+            defaultValue = "1h", description = "Longest a task may run, 1s to 365d. A command is killed; a task of"
+                    + " another kind is interrupted and its attempt fails (if its thread will not stop, the runner"
+                    + " exits 72 to be restarted). Default: ${DEFAULT-VALUE}.")
     private Duration taskTimeout;
 
     @Option(names = "--plugins", paramLabel = "DIR",
@@ -187,13 +188,19 @@ public final class RunnerCommand implements Callable<Integer> {
             if (broker == null) {
                 return stopRequested.getCount() == 0 ? ExitCodes.OK : ExitCodes.REDIS;
             }
+            java.util.concurrent.atomic.AtomicInteger exitCode = new java.util.concurrent.atomic.AtomicInteger(ExitCodes.OK);
             try (broker) {
-                Runner runner = new Runner(broker, kinds, config, new RunnerMetrics(registry)).start();
+                Runner runner = new Runner(broker, kinds, config, new RunnerMetrics(registry))
+                        .whenRestartNeeded(code -> {
+                            exitCode.compareAndSet(ExitCodes.OK, code);
+                            stopRequested.countDown();
+                        })
+                        .start();
                 started.set(runner);
                 stopRequested.await();
                 runner.shutdown();
             }
-            return ExitCodes.OK;
+            return exitCode.get();
         } finally {
             if (http != null) {
                 http.close();

@@ -38,7 +38,7 @@ final class SelfFence {
     boolean check() {
         long now = System.nanoTime();
         for (Work work : holdings.all()) {
-            if (!work.finished && !work.stop.isSet() && now - work.renewedAt > fenceAfterNanos) {
+            if (!work.isFinished() && !work.stop.isSet() && now - work.renewedAt > fenceAfterNanos) {
                 LOG.warn("task {} stopped: its lease could not be renewed for {} s (of {} s); another runner may take it"
                         + " over. It is handed back once Redis answers.", work.task.describe(),
                         Duration.ofNanos(now - work.renewedAt).toMillis() / 1000.0, lease.toMillis() / 1000.0);

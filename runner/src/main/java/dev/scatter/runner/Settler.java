@@ -58,20 +58,35 @@ final class Settler implements Runnable {
         this.metrics = metrics;
     }
 
-    void complete(Work work, String resultJson) {
-        work.finished = true;
-        pending.add(new Outcome(work, Kind.COMPLETE, resultJson, false));
+    /** Reports a result; false (and nothing sent) when the task's outcome was already reported. */
+    boolean complete(Work work, String resultJson) {
+        return offer(work, Kind.COMPLETE, resultJson, false);
     }
 
-    void fail(Work work, String error, boolean permanent) {
-        work.finished = true;
-        pending.add(new Outcome(work, Kind.FAIL, error, permanent));
+    boolean fail(Work work, String error, boolean permanent) {
+        return offer(work, Kind.FAIL, error, permanent);
     }
 
     /** Hands a task back at once, with no attempt charged (shutdown, or a task the runner stopped itself). */
-    void release(Work work) {
-        work.finished = true;
-        pending.add(new Outcome(work, Kind.RELEASE, null, false));
+    boolean release(Work work) {
+        return offer(work, Kind.RELEASE, null, false);
+    }
+
+    /** Forgets a task nobody needs any more; false when its outcome was already reported. */
+    boolean drop(Work work) {
+        if (!work.takeOutcome()) {
+            return false;
+        }
+        holdings.remove(work);
+        return true;
+    }
+
+    private boolean offer(Work work, Kind kind, String text, boolean permanent) {
+        if (!work.takeOutcome()) {
+            return false;
+        }
+        pending.add(new Outcome(work, kind, text, permanent));
+        return true;
     }
 
     /** True once every outcome handed in has been acknowledged. */

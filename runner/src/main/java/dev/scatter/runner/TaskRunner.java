@@ -68,6 +68,7 @@ final class TaskRunner {
             settleStopped(work);
             return;
         }
+        work.startedAt = System.nanoTime();
         work.thread = Thread.currentThread();
         long start = System.nanoTime();
         ClaimedTask task = work.task;
@@ -88,9 +89,8 @@ final class TaskRunner {
             JsonNode result = task.isReduce() ? reduce(kind, task, params) : kind.run(new TaskContext(
                     task.job().toString(), task.index(), task.totalTasks(), task.attempt(), params, runnerName,
                     work.stop, blobs.forQueue(task.job().queue()), settings));
-            if (!work.stop.isSet()) {
-                settler.complete(work, JSON.writeValueAsString(result));
-            }
+            // A result is a result even if the task was told to stop meanwhile: it counts once, whoever has the lease.
+            settler.complete(work, JSON.writeValueAsString(result));
         } catch (InvalidParametersException e) {
             settler.fail(work, e.getMessage(), true);
         } catch (Throwable e) {
@@ -107,7 +107,7 @@ final class TaskRunner {
             durations.record(took);
             metrics.ran(took);
             work.thread = null;
-            if (!work.finished) {
+            if (!work.isFinished()) {
                 settleStopped(work);
             }
             if (Thread.interrupted()) {
@@ -116,12 +116,12 @@ final class TaskRunner {
         }
     }
 
-    /** A task stopped before it finished: handed back (shutdown, fence) or dropped (nobody wants it). */
+    /** A task stopped before it finished: handed back (shutdown, fence), failed (too long), or dropped. */
     private void settleStopped(Work work) {
-        if (work.handBack) {
-            settler.release(work);
-        } else {
-            holdings.remove(work);
+        switch (work.whenStopped) {
+            case HAND_BACK -> settler.release(work);
+            case FAIL -> settler.fail(work, work.stop.reason(), false);
+            case DROP -> settler.drop(work);
         }
     }
 

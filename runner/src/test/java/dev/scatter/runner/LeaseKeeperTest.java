@@ -25,7 +25,7 @@ class LeaseKeeperTest {
                     Roles.outage(broker, () -> { }), RunnerMetrics.inMemory());
             List<Work> works = Roles.hold(broker, redis, holdings, 2, Roles.LEASE);
             // The task is done, but Redis has not yet taken its result (an outage, a slow Redis, a full one).
-            works.forEach(w -> w.finished = true);
+            works.forEach(Work::takeOutcome);
 
             for (int i = 0; i < 9; i++) {
                 clock.advance(Duration.ofSeconds(10));
@@ -58,7 +58,7 @@ class LeaseKeeperTest {
             List<Work> works = Roles.hold(broker, redis, holdings, 2, Roles.LEASE);
             Work running = works.get(0);
             Work reported = works.get(1);
-            reported.finished = true;
+            reported.takeOutcome();
             // Both leases end: the first because its job is cancelled, the second because its result landed.
             broker.queue(redis.queue()).complete(List.of(new dev.scatter.broker.TaskCompletion(reported.task, "1")));
             broker.cancel(running.task.job());

@@ -27,12 +27,12 @@ class SelfFenceTest {
             stale.renewedAt = now - Duration.ofMillis(5_100).toNanos();
             fresh.renewedAt = now - Duration.ofMillis(4_900).toNanos();
             reporting.renewedAt = stale.renewedAt;
-            reporting.finished = true;
+            reporting.takeOutcome();
 
             new SelfFence(holdings, lease).check();
 
             assertThat(stale.stop.isUrgent()).as("stopped at once: its next holder may start soon").isTrue();
-            assertThat(stale.handBack).as("handed back, charging nothing").isTrue();
+            assertThat(stale.whenStopped).as("handed back, charging nothing").isEqualTo(Work.WhenStopped.HAND_BACK);
             assertThat(fresh.stop.isSet()).isFalse();
             assertThat(reporting.stop.isSet()).as("a finished task has nothing to stop").isFalse();
         }

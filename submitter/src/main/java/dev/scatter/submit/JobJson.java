@@ -34,6 +34,7 @@ final class JobJson {
         tasks.put("failed", s.failed());
         tasks.put("retries", s.retries());
         tasks.put("recovered", s.recovered());
+        tasks.put("handedBack", s.handedBack());
         node.set("params", parse(s.paramsJson()));
         putTime(node, "createdAt", s.createdAt());
         putTime(node, "startedAt", s.startedAt());
@@ -71,6 +72,8 @@ final class JobJson {
         node.put("pid", r.pid());
         ArrayNode queues = node.putArray("queues");
         r.queues().forEach(queues::add);
+        ArrayNode kinds = node.putArray("kinds");
+        r.kinds().forEach(kinds::add);
         node.put("threads", r.threads());
         node.put("inFlight", r.inFlight());
         node.put("version", r.version());

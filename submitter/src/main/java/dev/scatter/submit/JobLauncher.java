@@ -85,7 +85,7 @@ final class JobLauncher {
             out.print(JobText.result(job));
         }
         if (job.error() != null) {
-            out.println("error    " + job.error());
+            out.println("error    " + dev.scatter.broker.Excerpt.printable(job.error()));
         }
         if (job.state() == JobState.FAILED) {
             out.println("see      submit dead " + job.id() + "   (then: submit retry " + job.id() + ")");

@@ -20,7 +20,8 @@ final class JobText {
         }
         out.append("tasks    ").append(s.done()).append('/').append(s.total()).append(" done: ")
                 .append(s.succeeded()).append(" succeeded, ").append(s.failed()).append(" failed; ")
-                .append(s.retries()).append(" retries, ").append(s.recovered()).append(" recovered leases\n");
+                .append(s.retries()).append(" retries; ").append(s.recovered()).append(" recovered from lost runners, ")
+                .append(s.handedBack()).append(" handed back (neither charges an attempt)\n");
         out.append("params   ").append(s.paramsJson()).append('\n');
         if (s.createdAt() != null) {
             out.append("created  ").append(s.createdAt()).append('\n');

@@ -14,7 +14,7 @@ import java.util.Optional;
 /**
  * Waits for a job to end, showing progress. The job's end is announced on the queue's done channel, so the
  * wait ends within milliseconds; status is also polled for progress and in case an announcement is lost. A
- * Redis outage is ridden out with back-off, said once on stderr.
+ * Redis outage is ridden out with back-off, said once on stderr; so is a job that no live runner can run.
  */
 final class JobWaiter {
 
@@ -40,6 +40,7 @@ final class JobWaiter {
         long backoff = 100;
         boolean outageReported = false;
         JobStatus last = null;
+        RunnerCoverage coverage = new RunnerCoverage(broker, err);
         try (ChannelSubscription done = broker.onJobEnd(id.queue(), this::onJobEnd);
              Progress progress = Progress.start(id.toString(), 0, json, env)) {
             while (true) {
@@ -61,6 +62,7 @@ final class JobWaiter {
                     if (last.state().isTerminal()) {
                         return last;
                     }
+                    coverage.check(last);
                 } catch (BrokerUnavailableException e) {
                     if (!outageReported) {
                         err.println("submit: " + e.getMessage() + "; still waiting for job " + id);

@@ -34,10 +34,11 @@ final class RunnersCommand implements Callable<Integer> {
             } else if (runners.isEmpty()) {
                 out.println("no live runners");
             } else {
-                out.printf("%-30s %-20s %8s %8s %9s  %s%n", "RUNNER", "HOST", "PID", "THREADS", "IN FLIGHT", "QUEUES");
+                out.printf("%-30s %-20s %8s %8s %9s  %-16s %s%n", "RUNNER", "HOST", "PID", "THREADS", "IN FLIGHT",
+                        "QUEUES", "KINDS");
                 for (RunnerPresence r : runners) {
-                    out.printf("%-30s %-20s %8d %8d %9d  %s%n", r.id(), r.host(), r.pid(), r.threads(), r.inFlight(),
-                            String.join(",", r.queues()));
+                    out.printf("%-30s %-20s %8d %8d %9d  %-16s %s%n", r.id(), r.host(), r.pid(), r.threads(),
+                            r.inFlight(), String.join(",", r.queues()), String.join(",", r.kinds()));
                 }
             }
             return ExitCodes.OK;

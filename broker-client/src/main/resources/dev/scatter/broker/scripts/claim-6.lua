@@ -15,10 +15,10 @@ ARGV[3]  cap of the malformed list
 ARGV[4]  claim token (a few random letters and digits, new for every call)
 ARGV[5]  the kinds this runner runs, separated by spaces
 
-Returns  { n, lease_1 .. lease_n, m, (id, kind, total, maxAttempts) x m, more, parked }
+Returns  { n, lease_1 .. lease_n, m, (id, kind, total, maxAttempts) x m, more, parked, quarantined }
          the leases taken; the jobs they belong to, each once; more = 1 when the call stopped at its limit of
          entries looked at with entries left (call again at once); parked = entries set aside this call because
-         this runner cannot run their kind.
+         this runner cannot run their kind; quarantined = entries this call put in the malformed list.
 
 A ready entry is a ref "<id>:<task>:<attempts>" (<task> an index, or "r" for the job's reduce; <attempts> the
 attempts already charged) or a range "<id>:<from>-<to>:0" of fresh tasks, which submit-6 writes so that a job of
@@ -234,4 +234,5 @@ for _, id in ipairs(jobOrder) do
 end
 reply[#reply + 1] = more
 reply[#reply + 1] = parked
+reply[#reply + 1] = quarantined
 return reply
