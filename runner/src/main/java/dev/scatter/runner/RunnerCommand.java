@@ -3,8 +3,8 @@ package dev.scatter.runner;
 import ch.qos.logback.classic.Level;
 import dev.scatter.broker.Broker;
 import dev.scatter.broker.BrokerAuthException;
+import dev.scatter.broker.BrokerException;
 import dev.scatter.broker.BrokerOptions;
-import dev.scatter.broker.BrokerUnavailableException;
 import dev.scatter.broker.InvalidRedisUriException;
 import dev.scatter.broker.QueueKeys;
 import dev.scatter.broker.RedisUri;
@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -183,25 +184,31 @@ public final class RunnerCommand implements Callable<Integer> {
         }
     }
 
-    /** Connects, waiting out an unreachable Redis with back-off; null on refused credentials or a stop request. */
+    /**
+     * Connects once Redis is healthy (answers PING), waiting with back-off for as long as it is unreachable or
+     * answers with an error: still loading its data, in protected mode, out of client slots. Only Docker Compose
+     * orders start-up by health; under Kubernetes, podman kube play or podman-compose the runner waits by itself.
+     * Null on refused credentials (waiting would not change them) or a stop request.
+     */
     private Broker connect(RedisUri uri) throws InterruptedException {
         Backoff backoff = new Backoff();
-        boolean warned = false;
+        String lastProblem = null;
         while (stopRequested.getCount() > 0) {
             try {
                 Broker broker = Broker.connect(uri, BrokerOptions.DEFAULTS.withPool(
                         Math.max(16, 8 + (threads == null ? 0 : threads / 4)), Duration.ofSeconds(5), Duration.ofSeconds(10)));
-                if (warned) {
+                if (lastProblem != null) {
                     LOG.info("connected to Redis at {}", uri.address());
                 }
                 return broker;
             } catch (BrokerAuthException e) {
                 LOG.error("{}", e.getMessage());
                 return null;
-            } catch (BrokerUnavailableException e) {
-                if (!warned) {
+            } catch (BrokerException e) {
+                // One line per kind of problem, not per try: a new one (unknown host, then protected mode) is news.
+                if (!Objects.equals(e.getMessage(), lastProblem)) {
                     LOG.warn("{}; waiting for it with back-off", e.getMessage());
-                    warned = true;
+                    lastProblem = e.getMessage();
                 }
                 Thread.sleep(backoff.nextMillis());
             }
