@@ -9,9 +9,13 @@ import dev.scatter.broker.JobState;
 import dev.scatter.broker.testing.DedicatedRedis;
 import dev.scatter.broker.testing.RealRedis;
 import dev.scatter.broker.testing.RedisFixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.Jedis;
 
 /**
@@ -46,6 +50,28 @@ class RunnerStartupTest {
                 assertThat(runner.terminate(30)).as(runner.log()).isZero();
                 assertThat(runner.log()).contains("connected to Redis");
             }
+        }
+    }
+
+    /**
+     * A Redis pod rescheduled, or a container recreated, comes back at a new address under the same name. The
+     * runner must follow it within seconds, not after the JVM's 30 s trust in the old address.
+     */
+    @Test
+    void aRunnerFollowsRedisToANewAddressUnderTheSameName(RedisFixture redis, @TempDir Path dir) throws Exception {
+        // The JVM's hosts-file resolver stands in for DNS: the name first points where no Redis listens.
+        Path hosts = dir.resolve("hosts");
+        Files.writeString(hosts, "127.0.0.2 scatter-redis-test\n");
+        String uri = "redis://scatter-redis-test:" + redis.server().port();
+        try (RunnerProcess runner = RunnerProcess.start(List.of("-Djdk.net.hosts.file=" + hosts), uri,
+                "--queue", redis.queue(), "--threads", "1", "--name", "follower")) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> runner.log().contains("waiting for it with back-off"));
+            Files.writeString(hosts, "127.0.0.1 scatter-redis-test\n");
+            long moved = System.nanoTime();
+            await().atMost(Duration.ofSeconds(60)).until(() -> runner.log().contains("connected to Redis"));
+            double seconds = (System.nanoTime() - moved) / 1e9;
+            assertThat(seconds).as(runner.log()).isLessThan(15);
+            assertThat(runner.terminate(30)).as(runner.log()).isZero();
         }
     }
 }
