@@ -1,7 +1,8 @@
 # Scatter's container image: one image for both commands (docker/scatter is its entry point).
 #   docker build -t scatter:0.1.0 .
-#   docker run -e REDIS_URL=redis://host:6379 scatter:0.1.0                        # a runner (the default)
+#   docker run --stop-timeout 45 -e REDIS_URL=redis://host:6379 scatter:0.1.0       # a runner (the default)
 #   docker run -e REDIS_URL=redis://host:6379 scatter:0.1.0 submit pi --tasks 100  # a job
+# A runner drains for up to 20 s on SIGTERM: --stop-timeout 45 gives it the time (the default is 10 s).
 # Base images are pinned by tag and by digest (a rebuild gets the same bytes); change both together. They are
 # build arguments so that a builder without a registry can give its own (CI builds the image this way:
 # docs/deploy.md): --build-arg BUILD_IMAGE=... --build-arg RUNTIME_IMAGE=...
