@@ -1,12 +1,17 @@
 # Scatter's container image: one image for both commands (docker/scatter is its entry point).
 #   docker build -t scatter:0.1.0 .
-#   docker run -e REDIS_URL=redis://host:6379 scatter:0.1.0                        # a runner (the default)
+#   docker run --stop-timeout 45 -e REDIS_URL=redis://host:6379 scatter:0.1.0       # a runner (the default)
 #   docker run -e REDIS_URL=redis://host:6379 scatter:0.1.0 submit pi --tasks 100  # a job
-# Base images are pinned by tag and by digest (a rebuild gets the same bytes); change both together.
-# Cache mounts need BuildKit, the default builder of Docker 23 and later.
+# A runner drains for up to 20 s on SIGTERM: --stop-timeout 45 gives it the time (the default is 10 s).
+# Base images are pinned by tag and by digest (a rebuild gets the same bytes); change both together. They are
+# build arguments so that a builder without a registry can give its own (CI builds the image this way:
+# docs/deploy.md): --build-arg BUILD_IMAGE=... --build-arg RUNTIME_IMAGE=...
+# Cache mounts need BuildKit, the default builder of Docker 23 and later (or Podman/Buildah).
+ARG BUILD_IMAGE=maven:3.9.16-eclipse-temurin-17@sha256:1ed5d1f54416b706707b4f3238f63a20bb06aab27c6d240090a2bb9ad895ed45
+ARG RUNTIME_IMAGE=eclipse-temurin:17.0.19_10-jre-noble@sha256:543aebd60ff1deb9e906a8d4b117a7eda68a7f8e0d71041db2b5839d7fa057b8
 
 # ---- build: the Maven wrapper builds the two runnable jars ----
-FROM maven:3.9.16-eclipse-temurin-17@sha256:1ed5d1f54416b706707b4f3238f63a20bb06aab27c6d240090a2bb9ad895ed45 AS build
+FROM ${BUILD_IMAGE} AS build
 WORKDIR /src
 
 # The build definition first, alone: these layers stay cached until a pom or the wrapper changes. Maven reads
@@ -32,7 +37,7 @@ RUN --mount=type=cache,id=scatter-maven-repository,target=/root/.m2/repository \
     ./mvnw -B -DskipTests -pl runner,submitter -am package
 
 # ---- runtime: a JRE, the two jars and the entry point ----
-FROM eclipse-temurin:17.0.19_10-jre-noble@sha256:543aebd60ff1deb9e906a8d4b117a7eda68a7f8e0d71041db2b5839d7fa057b8
+FROM ${RUNTIME_IMAGE}
 
 LABEL org.opencontainers.image.title="Scatter" \
       org.opencontainers.image.description="Scatter runner and submit: a persistent task queue on Redis" \

@@ -11,11 +11,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A Dockerfile read into stages and instructions: enough of the format for the checks to see what the image
  * is built from and what it runs, without a Docker engine. Handles comments, line continuations, exec-form
- * (JSON) ENTRYPOINT and CMD, and ENV's key=value pairs with double quotes.
+ * (JSON) ENTRYPOINT and CMD, ENV's key=value pairs with double quotes, and ARGs declared before the first FROM
+ * (their defaults are put into FROM lines, as a build without --build-arg does).
  */
 final class Dockerfile {
 
@@ -57,7 +60,11 @@ final class Dockerfile {
         }
     }
 
-    record Stage(String image, String name, List<Instruction> instructions) {
+    /**
+     * A stage: {@code image} is its base image as a build without --build-arg resolves it, {@code written} the
+     * FROM line's image as written (a build argument reference, say).
+     */
+    record Stage(String image, String written, String name, List<Instruction> instructions) {
 
         List<Instruction> all(String keyword) {
             return instructions.stream().filter(i -> i.keyword().equals(keyword)).toList();
@@ -87,6 +94,8 @@ final class Dockerfile {
         }
     }
 
+    private static final Pattern ARG_REFERENCE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}|\\$([A-Za-z_][A-Za-z0-9_]*)");
+
     private final List<Stage> stages;
 
     private Dockerfile(List<Stage> stages) {
@@ -102,6 +111,7 @@ final class Dockerfile {
     }
 
     static Dockerfile parse(String text) {
+        Map<String, String> globalArgs = new LinkedHashMap<>();
         List<Stage> stages = new ArrayList<>();
         List<Instruction> current = null;
         String[] lines = text.split("\n", -1);
@@ -132,10 +142,14 @@ final class Dockerfile {
                 List<String> words = words(arguments).stream().filter(w -> !w.startsWith("--")).toList();
                 String name = words.size() >= 3 && words.get(1).equalsIgnoreCase("AS") ? words.get(2) : null;
                 current = new ArrayList<>();
-                stages.add(new Stage(words.get(0), name, current));
+                stages.add(new Stage(expand(words.get(0), globalArgs, start), words.get(0), name, current));
             } else if (current == null) {
                 if (!keyword.equals("ARG")) {
                     throw new AssertionError("line " + start + ": " + keyword + " before FROM");
+                }
+                for (String word : words(arguments)) {
+                    int eq = word.indexOf('=');
+                    globalArgs.put(eq < 0 ? word : word.substring(0, eq), eq < 0 ? null : word.substring(eq + 1));
                 }
             } else {
                 current.add(new Instruction(keyword, arguments, start));
@@ -145,6 +159,23 @@ final class Dockerfile {
             throw new AssertionError("no FROM in the Dockerfile");
         }
         return new Dockerfile(stages);
+    }
+
+    /** A FROM line's ${NAME} or $NAME references replaced by the defaults of the ARGs before the first FROM. */
+    private static String expand(String image, Map<String, String> args, int line) {
+        Matcher m = ARG_REFERENCE.matcher(image);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(1) != null ? m.group(1) : m.group(2);
+            String value = args.get(name);
+            if (value == null) {
+                throw new AssertionError("line " + line + ": FROM uses " + name
+                        + ", which no ARG before the first FROM gives a default");
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     List<Stage> stages() {

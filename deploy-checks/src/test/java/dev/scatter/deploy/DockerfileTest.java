@@ -35,6 +35,18 @@ class DockerfileTest {
         assertThat(dockerfile.stages()).as("multi-stage: the build tools stay out of the image").hasSizeGreaterThanOrEqualTo(2);
     }
 
+    /** CI builds the image where no registry can be reached, giving base images of its own (docs/deploy.md). */
+    @Test
+    void baseImagesAreBuildArgumentsWhoseDefaultsArePinned() {
+        for (Stage stage : dockerfile.stages()) {
+            assertThat(stage.written()).as("FROM " + stage.written()).matches("\\$\\{[A-Z_]+}");
+        }
+        Dockerfile parsed = Dockerfile.parse("ARG BASE=debian:12@sha256:ab\nFROM ${BASE} AS build\nRUN true\n"
+                + "FROM $BASE\nCMD [\"x\"]\n");
+        assertThat(parsed.stages()).extracting(Stage::image).containsExactly("debian:12@sha256:ab", "debian:12@sha256:ab");
+        assertThat(parsed.stage("build").written()).isEqualTo("${BASE}");
+    }
+
     @Test
     void theBuildStageBuildsBothJarsWithTheWrapper() {
         Stage build = dockerfile.stage("build");

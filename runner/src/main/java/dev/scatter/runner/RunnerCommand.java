@@ -3,6 +3,7 @@ package dev.scatter.runner;
 import ch.qos.logback.classic.Level;
 import dev.scatter.broker.Broker;
 import dev.scatter.broker.BrokerAuthException;
+import dev.scatter.broker.BrokerException;
 import dev.scatter.broker.BrokerOptions;
 import dev.scatter.broker.BrokerUnavailableException;
 import dev.scatter.broker.Excerpt;
@@ -30,6 +31,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Pattern;
@@ -208,15 +210,20 @@ public final class RunnerCommand implements Callable<Integer> {
         }
     }
 
-    /** Connects, waiting out an unreachable Redis with back-off; null on refused credentials or a stop request. */
+    /**
+     * Connects once Redis is healthy (answers PING), waiting with back-off for as long as it is unreachable or
+     * answers with an error: still loading its data, in protected mode, out of client slots. Only Docker Compose
+     * orders start-up by health; under Kubernetes, podman kube play or podman-compose the runner waits by itself.
+     * Null on refused credentials or a server that is not Redis (waiting would change neither) or a stop request.
+     */
     private Broker connect(RedisUri uri, int threads) throws InterruptedException {
         Backoff backoff = new Backoff();
-        boolean warned = false;
+        String lastProblem = null;
         while (stopRequested.getCount() > 0) {
             try {
                 Broker broker = Broker.connect(uri, BrokerOptions.DEFAULTS.withPool(
                         Math.max(16, 8 + threads / 4), Duration.ofSeconds(5), Duration.ofSeconds(10)));
-                if (warned) {
+                if (lastProblem != null) {
                     LOG.info("connected to Redis at {}", uri.address());
                 }
                 return broker;
@@ -224,10 +231,11 @@ public final class RunnerCommand implements Callable<Integer> {
                 // Waiting would not help: the URI or the server must change.
                 LOG.error("{}", e.getMessage());
                 return null;
-            } catch (BrokerUnavailableException e) {
-                if (!warned) {
+            } catch (BrokerException e) {
+                // One line per kind of problem, not per try: a new one (unknown host, then protected mode) is news.
+                if (!Objects.equals(e.getMessage(), lastProblem)) {
                     LOG.warn("{}; waiting for it with back-off", e.getMessage());
-                    warned = true;
+                    lastProblem = e.getMessage();
                 }
                 Thread.sleep(backoff.nextMillis());
             }

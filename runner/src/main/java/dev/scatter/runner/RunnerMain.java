@@ -19,6 +19,7 @@ public final class RunnerMain {
     }
 
     public static void main(String[] args) {
+        NameLookups.followMovingHosts();
         System.setProperty("scatter.cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
         CountDownLatch stop = new CountDownLatch(1);
         Signal.handle(new Signal("TERM"), signal -> stop.countDown());

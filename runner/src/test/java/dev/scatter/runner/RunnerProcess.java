@@ -20,10 +20,16 @@ final class RunnerProcess implements AutoCloseable {
     }
 
     static RunnerProcess start(String redisUri, String... args) throws IOException {
+        return start(List.of(), redisUri, args);
+    }
+
+    /** With options for its JVM, given before the main class. */
+    static RunnerProcess start(List<String> jvmOptions, String redisUri, String... args) throws IOException {
         Path log = Files.createTempFile("scatter-runner-", ".log");
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 RunnerMain.class.getName(), "--redis", redisUri));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command)
