@@ -98,6 +98,10 @@ public final class LocalRedisServer implements AutoCloseable {
                 "--save", "",
                 "--appendonly", appendOnly ? "yes" : "no",
                 "--appendfsync", appendFsync,
+                // An ended job's million-field hash is freed in a background thread, not by the event loop.
+                "--lazyfree-lazy-expire", "yes",
+                "--lazyfree-lazy-server-del", "yes",
+                "--lazyfree-lazy-user-del", "yes",
                 "--logfile", ""));
         if (password != null) {
             command.addAll(List.of("--requirepass", password));
