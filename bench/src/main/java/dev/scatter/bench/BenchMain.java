@@ -24,7 +24,8 @@ public final class BenchMain {
     private static final Map<String, Function<String[], Integer>> BENCHMARKS = new TreeMap<>(Map.of(
             "protocol", ProtocolBench::main,
             "pi", PiBench::main,
-            "e2e", E2eBench::main));
+            "e2e", E2eBench::main,
+            "stalls", StallsBench::main));
 
     private BenchMain() {
     }
@@ -74,6 +75,8 @@ public final class BenchMain {
                              (bin/bench pi --help)
                   e2e        no-op tasks through runner processes: tasks/s, and latency of one-task jobs
                              (bin/bench e2e --help)
+                  stalls     the longest single Redis call of each operation that grows with a job, at a
+                             million tasks (bin/bench stalls --help)
                 """;
     }
 }

@@ -113,7 +113,25 @@ final class BenchRedis implements AutoCloseable {
         return deleted;
     }
 
-    private Jedis admin() {
+    /** The latest latency the latency monitor recorded for an event (ms), 0 when none since the last reset. */
+    long latestLatency(String event) {
+        try {
+            Object reply = admin().sendCommand(redis.clients.jedis.Protocol.Command.LATENCY, "LATEST");
+            for (Object row : (List<?>) reply) {
+                List<?> fields = (List<?>) row;
+                String name = new String((byte[]) fields.get(0), java.nio.charset.StandardCharsets.UTF_8);
+                if (name.equals(event)) {
+                    return (Long) fields.get(3);
+                }
+            }
+            return 0;
+        } catch (JedisException e) {
+            throw new BenchFailure("cannot read LATENCY LATEST from " + uri + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A plain connection for what the Broker API rightly does not offer (SLOWLOG, CONFIG, key expiry). */
+    Jedis admin() {
         if (admin == null) {
             admin = new Jedis(new HostAndPort(uri.host(), uri.port()), DefaultJedisClientConfig.builder()
                     .user(uri.user())

@@ -255,32 +255,36 @@ public final class Broker implements AutoCloseable {
         List<String> keyList = List.of(keys.clock(), keys.job(id.id()), keys.dead(id.id()), keys.ready(),
                 keys.results(id.id()), keys.returns(id.id()), keys.expiring(), keys.active(), keys.counters());
         int revived = 0;
-        while (true) {
-            List<String> tasks;
+        boolean called = false;
+        String cursor = ScanParams.SCAN_POINTER_START;
+        do {
+            // A page may hold any number of fields, none included; fields retried meanwhile are gone from the hash,
+            // which a cursor scan allows.
+            List<String> fields = new ArrayList<>();
             try {
-                tasks = new ArrayList<>();
-                ScanResult<Map.Entry<String, String>> page = redis.hscan(keys.dead(id.id()),
-                        ScanParams.SCAN_POINTER_START, new ScanParams().count(1000));
-                for (Map.Entry<String, String> entry : page.getResult()) {
-                    tasks.add(entry.getKey());
-                }
+                ScanResult<Map.Entry<String, String>> page = redis.hscan(keys.dead(id.id()), cursor,
+                        new ScanParams().count(1000));
+                page.getResult().forEach(entry -> fields.add(entry.getKey()));
+                cursor = page.getCursor();
             } catch (RuntimeException e) {
                 throw errors.translate(e, "reading the dead tasks of job " + id);
             }
-            List<String> args = new ArrayList<>(List.of(keys.wakeChannel(), id.id()));
-            args.addAll(tasks.subList(0, Math.min(tasks.size(), 1000)));
-            long reply = Replies.number(scripts.run(LuaScript.RETRY_DEAD, keyList, args));
-            if (reply < 0) {
-                if (ReturnCode.of(reply) == ReturnCode.JOB_NOT_FOUND) {
-                    throw new JobNotFoundException(id);
+            // With no dead task at all, one call all the same: it says whether the job exists and can be retried.
+            for (int from = 0; from < fields.size() || (!called && from == 0); from += 1000) {
+                List<String> args = new ArrayList<>(List.of(keys.wakeChannel(), id.id()));
+                args.addAll(fields.subList(from, Math.min(fields.size(), from + 1000)));
+                long reply = Replies.number(scripts.run(LuaScript.RETRY_DEAD, keyList, args));
+                called = true;
+                if (reply < 0) {
+                    if (ReturnCode.of(reply) == ReturnCode.JOB_NOT_FOUND) {
+                        throw new JobNotFoundException(id);
+                    }
+                    throw new NothingToRetryException(id);
                 }
-                throw new NothingToRetryException(id);
+                revived += (int) reply;
             }
-            revived += (int) reply;
-            if (tasks.isEmpty() || reply == 0) {
-                return revived;
-            }
-        }
+        } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+        return revived;
     }
 
     /**

@@ -128,6 +128,25 @@ class RetryTest {
     }
 
     @Test
+    void tensOfThousandsOfDeadTasksAreAllRetriedInCallsOfAThousand(RedisFixture redis) {
+        try (Broker broker = Brokers.connect(redis, clock)) {
+            TaskQueue queue = broker.queue(redis.queue());
+            JobId id = broker.submit(Brokers.noop(redis, 20_000).withMaxAttempts(1));
+            List<ClaimedTask> batch;
+            while (!(batch = queue.claim(TaskQueue.MAX_BATCH, Brokers.LEASE, "noop")).isEmpty()) {
+                queue.fail(batch.stream().map(t -> TaskFailure.permanent(t, "no")).toList());
+            }
+            assertThat(broker.status(id).orElseThrow().failed()).isEqualTo(20_000);
+
+            assertThat(broker.retryDead(id)).isEqualTo(20_000);
+            JobStatus status = broker.status(id).orElseThrow();
+            assertThat(status.failed()).isZero();
+            assertThat(status.state()).isEqualTo(JobState.RUNNING);
+            assertThat(queue.backlog().ready()).isEqualTo(20_000);
+        }
+    }
+
+    @Test
     void retriedDeadTasksStartWithFreshBudgets(RedisFixture redis) {
         try (Broker broker = Brokers.connect(redis, clock)) {
             TaskQueue queue = broker.queue(redis.queue());
