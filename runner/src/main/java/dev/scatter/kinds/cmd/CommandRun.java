@@ -48,25 +48,40 @@ final class CommandRun {
         Thread errReader = daemon(err, "cmd-stderr");
         long deadline = start + timeout.toNanos();
         boolean timedOut = false;
-        while (!process.waitFor(100, TimeUnit.MILLISECONDS)) {
-            if (stop != null && stop.isSet()) {
-                if (stop.isUrgent()) {
-                    ProcessGroup.kill(process);
-                } else {
-                    terminate(process);
+        try {
+            while (!process.waitFor(100, TimeUnit.MILLISECONDS)) {
+                if (stop != null && stop.isSet()) {
+                    stop(process, stop);
+                    throw new CancellationException(stop.reason());
                 }
+                if (System.nanoTime() - deadline > 0) {
+                    timedOut = true;
+                    terminate(process);
+                    break;
+                }
+            }
+        } catch (InterruptedException interrupted) {
+            // The runner interrupts a task it stops: the command must not outlive the wait for it.
+            if (stop != null && stop.isSet()) {
+                stop(process, stop);
                 throw new CancellationException(stop.reason());
             }
-            if (System.nanoTime() - deadline > 0) {
-                timedOut = true;
-                terminate(process);
-                break;
-            }
+            ProcessGroup.kill(process);
+            throw interrupted;
         }
         outReader.join(5_000);
         errReader.join(5_000);
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Outcome(timedOut ? null : process.exitValue(), timedOut, seconds, out.text(), err.text());
+    }
+
+    /** Stops a command as its stop asks: at once when urgent (its next holder may start it), else gently first. */
+    private static void stop(Process process, StopSignal stop) throws InterruptedException {
+        if (stop.isUrgent()) {
+            ProcessGroup.kill(process);
+        } else {
+            terminate(process);
+        }
     }
 
     private static void terminate(Process process) throws InterruptedException {
