@@ -30,6 +30,8 @@ public final class LocalRedisServer implements AutoCloseable {
 
     private final Path binary;
     private final boolean appendOnly;
+    private final String appendFsync;
+    private final List<String> bindAddresses;
     private final String password;
     private final List<String> extraArgs;
     private final Path dataDir;
@@ -41,6 +43,8 @@ public final class LocalRedisServer implements AutoCloseable {
     private LocalRedisServer(Builder builder) {
         this.binary = builder.binary != null ? builder.binary : RedisServerBinary.locate();
         this.appendOnly = builder.appendOnly;
+        this.appendFsync = builder.appendFsync;
+        this.bindAddresses = List.copyOf(builder.bindAddresses);
         this.password = builder.password;
         this.extraArgs = List.copyOf(builder.extraArgs);
         this.fixedPort = builder.port > 0;
@@ -86,14 +90,14 @@ public final class LocalRedisServer implements AutoCloseable {
     private void launch() {
         List<String> command = new ArrayList<>();
         command.add(binary.toString());
+        command.addAll(List.of("--port", Integer.toString(port), "--bind"));
+        command.addAll(bindAddresses);
         command.addAll(List.of(
-                "--port", Integer.toString(port),
-                "--bind", "127.0.0.1",
                 "--dir", dataDir.toString(),
                 "--daemonize", "no",
                 "--save", "",
                 "--appendonly", appendOnly ? "yes" : "no",
-                "--appendfsync", "everysec",
+                "--appendfsync", appendFsync,
                 "--logfile", ""));
         if (password != null) {
             command.addAll(List.of("--requirepass", password));
@@ -285,6 +289,8 @@ public final class LocalRedisServer implements AutoCloseable {
         private Path binary;
         private int port;
         private boolean appendOnly;
+        private String appendFsync = "everysec";
+        private final List<String> bindAddresses = new ArrayList<>(List.of("127.0.0.1"));
         private String password;
         private final List<String> extraArgs = new ArrayList<>();
 
@@ -306,6 +312,29 @@ public final class LocalRedisServer implements AutoCloseable {
         /** Turns on the append-only file, so a restart keeps every acknowledged write. */
         public Builder appendOnly(boolean appendOnly) {
             this.appendOnly = appendOnly;
+            return this;
+        }
+
+        /**
+         * When the append-only file is flushed to disk: {@code everysec} (the default, as Redis's own),
+         * {@code always} (before each write is acknowledged, so even a SIGKILL loses nothing acknowledged) or
+         * {@code no}.
+         */
+        public Builder appendFsync(String policy) {
+            if (!List.of("always", "everysec", "no").contains(policy)) {
+                throw new IllegalArgumentException("appendfsync is always, everysec or no, not " + policy);
+            }
+            this.appendFsync = policy;
+            return this;
+        }
+
+        /**
+         * Listens on this address too, besides 127.0.0.1 (the host side of a virtual link to a network
+         * namespace, say). Clients still get the 127.0.0.1 URI from {@link #uri()}. The address must exist
+         * whenever the server starts.
+         */
+        public Builder alsoBind(String address) {
+            bindAddresses.add(address);
             return this;
         }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.Jedis;
 import redis.clients.jedis.RedisClient;
 
 class LocalRedisServerTest {
@@ -33,6 +34,20 @@ class LocalRedisServerTest {
                 assertThat(client.get("acknowledged")).isEqualTo("yes");
             }
         }
+    }
+
+    @Test
+    void fsyncPolicyAndAnExtraAddressAreThoseAskedFor() {
+        try (LocalRedisServer server = LocalRedisServer.builder().appendOnly(true).appendFsync("always")
+                .alsoBind("127.0.0.2").build().start();
+             Jedis local = new Jedis(URI.create(server.uri()));
+             RedisClient other = RedisClient.create(URI.create("redis://127.0.0.2:" + server.port()))) {
+            assertThat(local.configGet("appendfsync")).containsEntry("appendfsync", "always");
+            other.set("through", "the other address");
+            assertThat(local.get("through")).isEqualTo("the other address");
+        }
+        assertThatThrownBy(() -> LocalRedisServer.builder().appendFsync("sometimes"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

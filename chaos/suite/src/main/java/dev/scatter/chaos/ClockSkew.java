@@ -1,0 +1,103 @@
+package dev.scatter.chaos;
+
+import dev.scatter.broker.JobId;
+import dev.scatter.broker.JobStatus;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Runners whose clocks are wrong, among correct ones (libfaketime). Time must come from Redis, so that hosts'
+ * clocks play no part in whose lease has expired.
+ *
+ * <p>{@link #skewed}: one runner 20 s behind and one 60 s ahead, none dies: no lease may be recovered, nothing
+ * charged, and the job's {@code wallSeconds} must be what the suite saw. {@link #deadAhead}: a runner 30 days
+ * ahead holds tasks and is killed: its leases must be recovered within about a lease (a lease deadline set by
+ * its clock would pin them for 30 days). Recovery there: from the kill to the first lease recovered.
+ */
+public record ClockSkew(boolean deadRunnerAhead, Duration lease, int tasks, long taskMillis, Duration timeout)
+        implements FaultCase {
+
+    private static final long BEHIND = -20;
+    private static final long AHEAD = 60;
+    private static final long FAR_AHEAD = 30L * 24 * 3600;
+
+    public static ClockSkew skewed(Duration lease) {
+        return new ClockSkew(false, lease, 24, 1200, Duration.ofMinutes(lease.toSeconds() > 10 ? 10 : 3));
+    }
+
+    public static ClockSkew deadAhead(Duration lease) {
+        return new ClockSkew(true, lease, 16, 800, Duration.ofMinutes(lease.toSeconds() > 10 ? 10 : 3));
+    }
+
+    @Override
+    public String name() {
+        return deadRunnerAhead ? "runner 30 days ahead, killed" : "clocks -20 s and +60 s";
+    }
+
+    @Override
+    public Optional<String> unavailable() {
+        return FakeClock.unavailable();
+    }
+
+    @Override
+    public CaseResult run() {
+        Findings findings = new Findings(name());
+        PiWork work = PiWork.ofTaskMillis(tasks, taskMillis, 20261204L);
+        work.expectedInside();
+        try (Lab lab = Lab.start("clock")) {
+            RunnerLaunch correct = lab.launch(lease);
+            return deadRunnerAhead ? deadAhead(findings, lab, work, correct) : skewed(findings, lab, work, correct);
+        }
+    }
+
+    private CaseResult skewed(Findings findings, Lab lab, PiWork work, RunnerLaunch correct) {
+        lab.fleet().add("correct-a", correct);
+        lab.fleet().add("behind-20s", correct.withEnv(FakeClock.offset(BEHIND)));
+        lab.fleet().add("ahead-60s", correct.withEnv(FakeClock.offset(AHEAD)));
+        lab.fleet().add("correct-b", correct);
+        JobId id = work.submit(lab.broker(), lab.queue(), 1);
+        long submitted = System.nanoTime();
+        JobWatch watch = new JobWatch(lab.broker(), id);
+        Optional<JobStatus> end = watch.terminal(timeout);
+        double seconds = (System.nanoTime() - submitted) / 1e9;
+        Invariant.check(findings, watch, end, timeout, lease.multipliedBy(2), Invariant.pi(work, seconds));
+        end.ifPresent(s -> findings.check(s.recovered() == 0, s.recovered()
+                + " leases recovered although no runner died (live leases taken by a clock's say-so)"));
+        lab.fleet().checkAlive(findings);
+        return findings.result(lab.fleet().logTails(15));
+    }
+
+    private CaseResult deadAhead(Findings findings, Lab lab, PiWork work, RunnerLaunch correct) {
+        int ahead = lab.fleet().add("ahead-30d", correct.withThreads(2).withEnv(FakeClock.offset(FAR_AHEAD)));
+        JobId id = work.submit(lab.broker(), lab.queue(), 1);
+        long submitted = System.nanoTime();
+        JobWatch watch = new JobWatch(lab.broker(), id);
+        boolean holds = waitUntilLeased(watch, 2, Duration.ofSeconds(60));
+        findings.check(holds, "the runner 30 days ahead never held two tasks");
+        lab.fleet().killOnly(ahead);
+        long killed = System.nanoTime();
+        lab.fleet().add("correct-a", correct);
+        lab.fleet().add("correct-b", correct);
+        Optional<JobStatus> recovered = watch.until(s -> s.recovered() > 0 || s.state().isTerminal(), timeout);
+        Duration took = Duration.ofNanos(System.nanoTime() - killed);
+        recovered.ifPresent(s -> findings.recovery(took));
+        Duration bound = lease.multipliedBy(2).plusSeconds(3);
+        findings.check(recovered.isPresent() && took.compareTo(bound) <= 0,
+                "the dead runner's leases were not recovered within " + bound.toSeconds() + " s of its death");
+        Optional<JobStatus> end = watch.terminal(timeout);
+        double seconds = (System.nanoTime() - submitted) / 1e9;
+        Invariant.check(findings, watch, end, timeout, lease.multipliedBy(2), Invariant.pi(work, seconds));
+        return findings.result(lab.fleet().logTails(15));
+    }
+
+    private static boolean waitUntilLeased(JobWatch watch, int leases, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() - deadline < 0) {
+            if (watch.backlog().map(b -> b.inFlight() >= leases).orElse(false)) {
+                return true;
+            }
+            Pause.millis(50);
+        }
+        return false;
+    }
+}

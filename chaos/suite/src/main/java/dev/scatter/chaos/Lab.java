@@ -1,0 +1,82 @@
+package dev.scatter.chaos;
+
+import dev.scatter.broker.Broker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One case run's world: its Redis, a client on it, a queue of its own, a fleet of runner processes and a
+ * directory for their logs (and the commands' shared files). Closing it stops every process it started.
+ */
+public final class Lab implements AutoCloseable {
+
+    private static final AtomicInteger RUNS = new AtomicInteger();
+
+    private final Path dir;
+    private final ChaosRedis redis;
+    private final Broker broker;
+    private final Fleet fleet;
+    private final String queue;
+
+    private Lab(String name, ChaosRedis redis) {
+        try {
+            this.dir = Files.createTempDirectory("scatter-chaos-" + name + "-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.redis = redis;
+        this.broker = Broker.connect(redis.uri());
+        this.fleet = new Fleet(dir);
+        this.queue = "chaos-" + name + "-" + ProcessHandle.current().pid() + "-" + RUNS.incrementAndGet();
+    }
+
+    /** A lab around a Redis the caller started (and the lab closes). */
+    public static Lab around(String name, ChaosRedis redis) {
+        try {
+            return new Lab(name, redis);
+        } catch (RuntimeException e) {
+            redis.close();
+            throw e;
+        }
+    }
+
+    public static Lab start(String name) {
+        return around(name, ChaosRedis.launch());
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public ChaosRedis redis() {
+        return redis;
+    }
+
+    public Broker broker() {
+        return broker;
+    }
+
+    public Fleet fleet() {
+        return fleet;
+    }
+
+    public String queue() {
+        return queue;
+    }
+
+    /** Runner options for this lab's Redis and queue. */
+    public RunnerLaunch launch(Duration lease) {
+        return RunnerLaunch.of(redis.uri(), queue, lease);
+    }
+
+    @Override
+    public void close() {
+        fleet.close();
+        broker.close();
+        redis.close();
+    }
+}

@@ -1,0 +1,83 @@
+package dev.scatter.chaos;
+
+import dev.scatter.broker.Broker;
+import dev.scatter.broker.JobId;
+import dev.scatter.broker.JobSpec;
+import dev.scatter.kinds.pi.PiSampler;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
+
+/**
+ * A pi job of fixed seed, and what a fault-free run of it counts: each task's {@code inside}, computed here with
+ * the pi kind's own sampler and no queue at all. The counts cost as much CPU as the job itself, so they are
+ * computed once per job shape and kept in a file under the temporary directory.
+ */
+public record PiWork(long samples, int tasks, long seed) {
+
+    private static final Map<PiWork, long[]> COUNTS = new ConcurrentHashMap<>();
+
+    /** A job of {@code tasks} tasks of about {@code taskMillis} each on one core (about 440 million samples/s). */
+    public static PiWork ofTaskMillis(int tasks, long taskMillis, long seed) {
+        return new PiWork(tasks * taskMillis * 440_000L, tasks, seed);
+    }
+
+    public String paramsJson() {
+        return "{\"samples\":" + samples + ",\"seed\":" + seed + "}";
+    }
+
+    public JobId submit(Broker broker, String queue, int maxAttempts) {
+        return broker.submit(JobSpec.of("pi", paramsJson(), tasks).withQueue(queue).withMaxAttempts(maxAttempts));
+    }
+
+    /** What a fault-free run counts, task by task. */
+    public long[] insideByTask() {
+        return COUNTS.computeIfAbsent(this, PiWork::loadOrCount).clone();
+    }
+
+    public long expectedInside() {
+        long sum = 0;
+        for (long n : insideByTask()) {
+            sum += n;
+        }
+        return sum;
+    }
+
+    private long[] loadOrCount() {
+        Path cache = Path.of(System.getProperty("java.io.tmpdir"), "scatter-chaos-pi",
+                samples + "-" + tasks + "-" + seed + ".txt");
+        try {
+            if (Files.isRegularFile(cache)) {
+                long[] counts = Files.readAllLines(cache, StandardCharsets.UTF_8).stream()
+                        .mapToLong(Long::parseLong).toArray();
+                if (counts.length == tasks) {
+                    return counts;
+                }
+            }
+        } catch (IOException | NumberFormatException unreadable) {
+            // counted again below
+        }
+        long[] counts = IntStream.range(0, tasks).parallel()
+                .mapToLong(i -> PiSampler.countInside(PiSampler.taskSeed(seed, i), PiSampler.samplesOf(samples, tasks, i),
+                        null))
+                .toArray();
+        try {
+            Files.createDirectories(cache.getParent());
+            Path tmp = Files.createTempFile(cache.getParent(), "counts-", ".tmp");
+            StringBuilder text = new StringBuilder();
+            for (long n : counts) {
+                text.append(n).append('\n');
+            }
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, cache, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException notKept) {
+            // counted again next time
+        }
+        return counts;
+    }
+}

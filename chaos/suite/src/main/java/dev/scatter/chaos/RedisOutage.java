@@ -1,0 +1,75 @@
+package dev.scatter.chaos;
+
+import dev.scatter.broker.JobId;
+import dev.scatter.broker.JobStatus;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Redis killed (SIGKILL) mid-job and started again after an outage of a given length, with its append-only file
+ * fsynced at every write. Tasks have one attempt each ({@code --max-attempts 1}): the runners stayed alive, so an
+ * outage of any length must charge nothing, and results finished during the outage must be kept and counted.
+ * Recovery: from Redis answering again to the next task counted (or the job's end).
+ */
+public record RedisOutage(Duration outage, int runners, Duration lease, int tasks, long taskMillis, Duration timeout)
+        implements FaultCase {
+
+    /** An outage shorter than the lease (half of it). */
+    public static RedisOutage shortFast() {
+        return new RedisOutage(Duration.ofMillis(1500), 2, Duration.ofSeconds(3), 24, 900, Duration.ofMinutes(3));
+    }
+
+    /** An outage three times the lease. */
+    public static RedisOutage longFast() {
+        return new RedisOutage(Duration.ofSeconds(9), 2, Duration.ofSeconds(3), 24, 900, Duration.ofMinutes(3));
+    }
+
+    public static RedisOutage shortCampaign() {
+        return new RedisOutage(Duration.ofSeconds(5), 3, Duration.ofSeconds(10), 60, 1500, Duration.ofMinutes(10));
+    }
+
+    public static RedisOutage longCampaign() {
+        return new RedisOutage(Duration.ofSeconds(30), 3, Duration.ofSeconds(10), 60, 1500, Duration.ofMinutes(10));
+    }
+
+    @Override
+    public String name() {
+        double ratio = (double) outage.toMillis() / lease.toMillis();
+        return "Redis SIGKILL, outage " + (ratio < 1 ? "0.5" : Long.toString(Math.round(ratio))) + "x lease";
+    }
+
+    @Override
+    public CaseResult run() {
+        Findings findings = new Findings(name());
+        PiWork work = PiWork.ofTaskMillis(tasks, taskMillis, 20261130L);
+        work.expectedInside();
+        try (Lab lab = Lab.start("outage")) {
+            for (int i = 0; i < runners; i++) {
+                lab.fleet().add("r" + i, lab.launch(lease));
+            }
+            JobId id = work.submit(lab.broker(), lab.queue(), 1);
+            long submitted = System.nanoTime();
+            JobWatch watch = new JobWatch(lab.broker(), id);
+            Optional<JobStatus> before = watch.until(s -> s.succeeded() >= runners || s.state().isTerminal(),
+                    Duration.ofSeconds(60));
+            if (before.isPresent() && !before.get().state().isTerminal()) {
+                lab.redis().kill();
+                Pause.of(outage);
+                lab.redis().start();
+                long back = System.nanoTime();
+                int counted = before.get().succeeded();
+                Optional<JobStatus> progress = watch.until(
+                        s -> s.succeeded() > counted || s.state().isTerminal(), timeout);
+                progress.ifPresent(s -> findings.recovery(Duration.ofNanos(System.nanoTime() - back)));
+                findings.detail("counted before the outage", counted);
+            } else {
+                findings.violation("the job ended or stalled before the fault could be injected");
+            }
+            Optional<JobStatus> end = watch.terminal(timeout);
+            double seconds = (System.nanoTime() - submitted) / 1e9;
+            Invariant.check(findings, watch, end, timeout, lease.multipliedBy(2), Invariant.pi(work, seconds));
+            lab.fleet().checkAlive(findings);
+            return findings.result(lab.fleet().logTails(15));
+        }
+    }
+}
