@@ -1,6 +1,5 @@
 package dev.scatter.chaos;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,9 +23,8 @@ public final class Campaign {
         all.add(new Entry("redis-long", RedisOutage.longFast(), RedisOutage.longCampaign()));
         all.add(new Entry("maxmemory", RedisOutOfMemory.fast(), RedisOutOfMemory.campaign()));
         all.add(new Entry("partition", NetworkPartition.fast(), NetworkPartition.campaign()));
-        all.add(new Entry("clock-skew", ClockSkew.skewed(Duration.ofSeconds(3)), ClockSkew.skewed(Duration.ofSeconds(30))));
-        all.add(new Entry("clock-dead-ahead", ClockSkew.deadAhead(Duration.ofSeconds(3)),
-                ClockSkew.deadAhead(Duration.ofSeconds(30))));
+        all.add(new Entry("clock-skew", ClockSkew.skewedFast(), ClockSkew.skewedCampaign()));
+        all.add(new Entry("clock-dead-ahead", ClockSkew.deadAheadFast(), ClockSkew.deadAheadCampaign()));
         all.add(new Entry("rolling", RollingRestart.fast(), RollingRestart.campaign()));
         return all;
     }

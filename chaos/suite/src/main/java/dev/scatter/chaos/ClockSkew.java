@@ -21,12 +21,22 @@ public record ClockSkew(boolean deadRunnerAhead, Duration lease, int tasks, long
     private static final long AHEAD = 60;
     private static final long FAR_AHEAD = 30L * 24 * 3600;
 
-    public static ClockSkew skewed(Duration lease) {
-        return new ClockSkew(false, lease, 24, 1200, Duration.ofMinutes(lease.toSeconds() > 10 ? 10 : 3));
+    /** With a lease of 3 s, in the fast suite. */
+    public static ClockSkew skewedFast() {
+        return new ClockSkew(false, Duration.ofSeconds(3), 36, 800, Duration.ofMinutes(3));
     }
 
-    public static ClockSkew deadAhead(Duration lease) {
-        return new ClockSkew(true, lease, 16, 800, Duration.ofMinutes(lease.toSeconds() > 10 ? 10 : 3));
+    public static ClockSkew deadAheadFast() {
+        return new ClockSkew(true, Duration.ofSeconds(3), 36, 800, Duration.ofMinutes(3));
+    }
+
+    /** With the default lease of 30 s. */
+    public static ClockSkew skewedCampaign() {
+        return new ClockSkew(false, Duration.ofSeconds(30), 200, 900, Duration.ofMinutes(10));
+    }
+
+    public static ClockSkew deadAheadCampaign() {
+        return new ClockSkew(true, Duration.ofSeconds(30), 200, 900, Duration.ofMinutes(10));
     }
 
     @Override
@@ -42,7 +52,7 @@ public record ClockSkew(boolean deadRunnerAhead, Duration lease, int tasks, long
     @Override
     public CaseResult run() {
         Findings findings = new Findings(name());
-        PiWork work = PiWork.ofTaskMillis(tasks, taskMillis, 20261204L);
+        PiWork work = PiWork.ofTaskMillis(tasks, taskMillis, PiWork.SEED);
         work.expectedInside();
         try (Lab lab = Lab.start("clock")) {
             RunnerLaunch correct = lab.launch(lease);
@@ -78,12 +88,16 @@ public record ClockSkew(boolean deadRunnerAhead, Duration lease, int tasks, long
         long killed = System.nanoTime();
         lab.fleet().add("correct-a", correct);
         lab.fleet().add("correct-b", correct);
-        Optional<JobStatus> recovered = watch.until(s -> s.recovered() > 0 || s.state().isTerminal(), timeout);
-        Duration took = Duration.ofNanos(System.nanoTime() - killed);
-        recovered.ifPresent(s -> findings.recovery(took));
         Duration bound = lease.multipliedBy(2).plusSeconds(3);
-        findings.check(recovered.isPresent() && took.compareTo(bound) <= 0,
-                "the dead runner's leases were not recovered within " + bound.toSeconds() + " s of its death");
+        Optional<JobStatus> recovered = watch.until(s -> s.recovered() > 0 || s.state().isTerminal(), bound);
+        Duration took = Duration.ofNanos(System.nanoTime() - killed);
+        if (recovered.isEmpty()) {
+            // Leases pinned by a clock 30 days ahead: the job would wait for them that long.
+            findings.violation("the dead runner's leases were not recovered within " + bound.toSeconds()
+                    + " s of its death");
+            return findings.result(lab.fleet().logTails(15));
+        }
+        findings.recovery(took);
         Optional<JobStatus> end = watch.terminal(timeout);
         double seconds = (System.nanoTime() - submitted) / 1e9;
         Invariant.check(findings, watch, end, timeout, lease.multipliedBy(2), Invariant.pi(work, seconds));

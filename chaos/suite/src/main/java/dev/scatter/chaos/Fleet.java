@@ -36,11 +36,25 @@ public final class Fleet implements AutoCloseable {
         }
     }
 
+    private final Thread shutdownHook;
+
     public Fleet(Path logDir) {
         this.logDir = logDir;
         this.supervisor = new Thread(this::supervise, "chaos-fleet-supervisor");
         supervisor.setDaemon(true);
         supervisor.start();
+        // Runners outliving the suite (stopped with Ctrl-C) would keep claiming from a Redis that is gone.
+        this.shutdownHook = new Thread(this::killAll, "chaos-fleet-cleanup");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    private void killAll() {
+        closed = true;
+        List<RunnerProcess> all;
+        synchronized (slots) {
+            all = slots.stream().map(s -> s.current).filter(p -> p != null).toList();
+        }
+        all.forEach(RunnerProcess::close);
     }
 
     /** Starts a runner in a new slot and returns the slot's index. */
@@ -71,6 +85,17 @@ public final class Fleet implements AutoCloseable {
         Slot s = slots.get(slot);
         s.down = true;
         s.current.kill();
+    }
+
+    /** SIGTERM to the slot's runner, which stays down; returns the exit code, -1 if it had to be killed. */
+    public synchronized int terminateOnly(int slot, long timeoutSeconds) {
+        Slot s = slots.get(slot);
+        s.down = true;
+        int exit = s.current.terminate(timeoutSeconds);
+        if (exit == -1) {
+            s.current.kill();
+        }
+        return exit;
     }
 
     /** Starts the slot's runner again, with a changed launch (another clock, say). */
@@ -168,6 +193,11 @@ public final class Fleet implements AutoCloseable {
                     slot.current.close();
                 }
             }
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running: it kills the runners itself
         }
     }
 }

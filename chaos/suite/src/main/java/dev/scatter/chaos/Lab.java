@@ -21,10 +21,13 @@ public final class Lab implements AutoCloseable {
     private final Broker broker;
     private final Fleet fleet;
     private final String queue;
+    private final Path plugins;
 
     private Lab(String name, ChaosRedis redis) {
         try {
             this.dir = Files.createTempDirectory("scatter-chaos-" + name + "-");
+            this.plugins = Files.createDirectories(dir.resolve("plugins"));
+            Files.copy(Artifacts.poisonJar(), plugins.resolve("chaos-poison.jar"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -68,9 +71,9 @@ public final class Lab implements AutoCloseable {
         return queue;
     }
 
-    /** Runner options for this lab's Redis and queue. */
+    /** Runner options for this lab's Redis and queue, with the suite's plug-in (paced-pi, poison) loaded. */
     public RunnerLaunch launch(Duration lease) {
-        return RunnerLaunch.of(redis.uri(), queue, lease);
+        return RunnerLaunch.of(redis.uri(), queue, lease).withPlugins(plugins);
     }
 
     @Override

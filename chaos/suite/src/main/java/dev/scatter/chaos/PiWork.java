@@ -16,27 +16,40 @@ import java.util.stream.IntStream;
  * A pi job of fixed seed, and what a fault-free run of it counts: each task's {@code inside}, computed here with
  * the pi kind's own sampler and no queue at all. The counts cost as much CPU as the job itself, so they are
  * computed once per job shape and kept in a file under the temporary directory.
+ *
+ * <p>The job is of the built-in {@code pi} kind, whose tasks keep a core busy, or of the suite's {@code paced-pi}
+ * kind, whose tasks first wait {@code pauseMillis} without using a core (for tasks that must outlast a fault)
+ * and then count exactly what pi's would.
  */
-public record PiWork(long samples, int tasks, long seed) {
+public record PiWork(String kind, long samples, int tasks, long seed, long pauseMillis) {
+
+    /** The seed of every job the suite submits. */
+    public static final long SEED = 20261129L;
 
     private static final Map<PiWork, long[]> COUNTS = new ConcurrentHashMap<>();
 
     /** A job of {@code tasks} tasks of about {@code taskMillis} each on one core (about 440 million samples/s). */
     public static PiWork ofTaskMillis(int tasks, long taskMillis, long seed) {
-        return new PiWork(tasks * taskMillis * 440_000L, tasks, seed);
+        return new PiWork("pi", tasks * taskMillis * 440_000L, tasks, seed, 0);
+    }
+
+    /** A paced-pi job: tasks of about {@code pauseMillis} each that hardly use a core. */
+    public static PiWork paced(int tasks, long pauseMillis, long seed) {
+        return new PiWork("paced-pi", tasks * 2_000_000L, tasks, seed, pauseMillis);
     }
 
     public String paramsJson() {
-        return "{\"samples\":" + samples + ",\"seed\":" + seed + "}";
+        return "{\"samples\":" + samples + ",\"seed\":" + seed
+                + (pauseMillis > 0 ? ",\"pauseMillis\":" + pauseMillis : "") + "}";
     }
 
     public JobId submit(Broker broker, String queue, int maxAttempts) {
-        return broker.submit(JobSpec.of("pi", paramsJson(), tasks).withQueue(queue).withMaxAttempts(maxAttempts));
+        return broker.submit(JobSpec.of(kind, paramsJson(), tasks).withQueue(queue).withMaxAttempts(maxAttempts));
     }
 
     /** What a fault-free run counts, task by task. */
     public long[] insideByTask() {
-        return COUNTS.computeIfAbsent(this, PiWork::loadOrCount).clone();
+        return COUNTS.computeIfAbsent(new PiWork("", samples, tasks, seed, 0), PiWork::loadOrCount).clone();
     }
 
     public long expectedInside() {

@@ -7,9 +7,6 @@ import dev.scatter.broker.JobSpec;
 import dev.scatter.broker.JobState;
 import dev.scatter.broker.JobStatus;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -44,29 +41,18 @@ public record PoisonTask(String mode, int runners, int threads, Duration lease, 
         return "poison task (" + mode + ")";
     }
 
-    /** The plug-in directory runners load the poison kind from: a copy of its jar. */
-    static Path pluginDir(Path labDir) {
-        try {
-            Path dir = Files.createDirectories(labDir.resolve("plugins"));
-            Files.copy(Artifacts.poisonJar(), dir.resolve("chaos-poison.jar"), StandardCopyOption.REPLACE_EXISTING);
-            return dir;
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     @Override
     public CaseResult run() {
         Findings findings = new Findings(name());
-        PiWork work = PiWork.ofTaskMillis(tasks, taskMillis, 20261203L);
+        PiWork work = PiWork.paced(tasks, taskMillis, PiWork.SEED);
         long[] expected = work.insideByTask();
         try (Lab lab = Lab.start("poison-" + mode)) {
-            RunnerLaunch launch = lab.launch(lease).withThreads(threads).withPlugins(pluginDir(lab.dir()));
+            RunnerLaunch launch = lab.launch(lease).withThreads(threads);
             for (int i = 0; i < runners; i++) {
                 lab.fleet().add("r" + i, launch);
             }
-            String params = "{\"samples\":" + work.samples() + ",\"seed\":" + work.seed() + ",\"poison\":" + POISON
-                    + ",\"mode\":\"" + mode + "\"}";
+            String params = "{\"samples\":" + work.samples() + ",\"seed\":" + work.seed() + ",\"pauseMillis\":"
+                    + work.pauseMillis() + ",\"poison\":" + POISON + ",\"mode\":\"" + mode + "\"}";
             JobId id = lab.broker().submit(JobSpec.of("poison", params, tasks).withQueue(lab.queue()).withMaxAttempts(1));
             long submitted = System.nanoTime();
             JobWatch watch = new JobWatch(lab.broker(), id);

@@ -9,19 +9,21 @@ import java.util.Optional;
  * Redis at its {@code maxmemory} with the {@code noeviction} policy mid-job: a ballast key fills memory until Redis
  * refuses writes (claims, renewals, results) for a while, then is deleted. Tasks have one attempt each: a
  * completion thrown away, or a lease that expired because renewals were refused, would show as a charged
- * attempt. Recovery: from the memory freed to the next task counted (or the job's end).
+ * attempt. The tasks (paced-pi) outlast the fault: memory fills just after the first wave of tasks is counted,
+ * while the second wave runs, and is freed while it still runs. Recovery: from the memory freed to the next task counted (or the job's end).
  */
-public record RedisOutOfMemory(Duration hold, int runners, Duration lease, int tasks, long taskMillis,
+public record RedisOutOfMemory(Duration hold, int runners, int threads, Duration lease, int tasks, long taskMillis,
                                Duration timeout) implements FaultCase {
 
     private static final long MAX_MEMORY = 48L * 1024 * 1024;
 
     public static RedisOutOfMemory fast() {
-        return new RedisOutOfMemory(Duration.ofSeconds(9), 2, Duration.ofSeconds(3), 24, 900, Duration.ofMinutes(3));
+        return new RedisOutOfMemory(Duration.ofSeconds(6), 2, 2, Duration.ofSeconds(2), 12, 8000, Duration.ofMinutes(3));
     }
 
     public static RedisOutOfMemory campaign() {
-        return new RedisOutOfMemory(Duration.ofSeconds(30), 3, Duration.ofSeconds(10), 60, 1500, Duration.ofMinutes(10));
+        return new RedisOutOfMemory(Duration.ofSeconds(30), 3, 2, Duration.ofSeconds(10), 36, 40_000,
+                Duration.ofMinutes(10));
     }
 
     @Override
@@ -32,17 +34,18 @@ public record RedisOutOfMemory(Duration hold, int runners, Duration lease, int t
     @Override
     public CaseResult run() {
         Findings findings = new Findings(name());
-        PiWork work = PiWork.ofTaskMillis(tasks, taskMillis, 20261201L);
+        PiWork work = PiWork.paced(tasks, taskMillis, PiWork.SEED);
         work.expectedInside();
         try (Lab lab = Lab.around("maxmemory", ChaosRedis.launch(MAX_MEMORY, null))) {
             for (int i = 0; i < runners; i++) {
-                lab.fleet().add("r" + i, lab.launch(lease));
+                lab.fleet().add("r" + i, lab.launch(lease).withThreads(threads));
             }
             JobId id = work.submit(lab.broker(), lab.queue(), 1);
             long submitted = System.nanoTime();
             JobWatch watch = new JobWatch(lab.broker(), id);
-            Optional<JobStatus> before = watch.until(s -> s.succeeded() >= runners || s.state().isTerminal(),
-                    Duration.ofSeconds(60));
+            Optional<JobStatus> before = watch.until(s -> s.succeeded() >= runners * threads || s.state().isTerminal(),
+                    Duration.ofSeconds(60).plusMillis(taskMillis));
+            Pause.millis(500);
             if (before.isPresent() && !before.get().state().isTerminal()) {
                 long ballast = lab.redis().fillToMaxMemory();
                 findings.detail("ballast MiB", ballast >> 20);

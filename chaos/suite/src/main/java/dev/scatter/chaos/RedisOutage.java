@@ -9,27 +9,29 @@ import java.util.Optional;
  * Redis killed (SIGKILL) mid-job and started again after an outage of a given length, with its append-only file
  * fsynced at every write. Tasks have one attempt each ({@code --max-attempts 1}): the runners stayed alive, so an
  * outage of any length must charge nothing, and results finished during the outage must be kept and counted.
- * Recovery: from Redis answering again to the next task counted (or the job's end).
+ * The tasks (paced-pi) outlast the outage: Redis dies just after the first wave of tasks is counted, while the
+ * second wave runs, and comes back while it still runs. Recovery: from Redis answering again to the next task
+ * counted (or the job's end).
  */
-public record RedisOutage(Duration outage, int runners, Duration lease, int tasks, long taskMillis, Duration timeout)
-        implements FaultCase {
+public record RedisOutage(Duration outage, int runners, int threads, Duration lease, int tasks, long taskMillis,
+                          Duration timeout) implements FaultCase {
 
     /** An outage shorter than the lease (half of it). */
     public static RedisOutage shortFast() {
-        return new RedisOutage(Duration.ofMillis(1500), 2, Duration.ofSeconds(3), 24, 900, Duration.ofMinutes(3));
+        return new RedisOutage(Duration.ofSeconds(1), 2, 2, Duration.ofSeconds(2), 12, 8000, Duration.ofMinutes(3));
     }
 
     /** An outage three times the lease. */
     public static RedisOutage longFast() {
-        return new RedisOutage(Duration.ofSeconds(9), 2, Duration.ofSeconds(3), 24, 900, Duration.ofMinutes(3));
+        return new RedisOutage(Duration.ofSeconds(6), 2, 2, Duration.ofSeconds(2), 12, 8000, Duration.ofMinutes(3));
     }
 
     public static RedisOutage shortCampaign() {
-        return new RedisOutage(Duration.ofSeconds(5), 3, Duration.ofSeconds(10), 60, 1500, Duration.ofMinutes(10));
+        return new RedisOutage(Duration.ofSeconds(5), 3, 2, Duration.ofSeconds(10), 36, 40_000, Duration.ofMinutes(10));
     }
 
     public static RedisOutage longCampaign() {
-        return new RedisOutage(Duration.ofSeconds(30), 3, Duration.ofSeconds(10), 60, 1500, Duration.ofMinutes(10));
+        return new RedisOutage(Duration.ofSeconds(30), 3, 2, Duration.ofSeconds(10), 36, 40_000, Duration.ofMinutes(10));
     }
 
     @Override
@@ -41,17 +43,18 @@ public record RedisOutage(Duration outage, int runners, Duration lease, int task
     @Override
     public CaseResult run() {
         Findings findings = new Findings(name());
-        PiWork work = PiWork.ofTaskMillis(tasks, taskMillis, 20261130L);
+        PiWork work = PiWork.paced(tasks, taskMillis, PiWork.SEED);
         work.expectedInside();
         try (Lab lab = Lab.start("outage")) {
             for (int i = 0; i < runners; i++) {
-                lab.fleet().add("r" + i, lab.launch(lease));
+                lab.fleet().add("r" + i, lab.launch(lease).withThreads(threads));
             }
             JobId id = work.submit(lab.broker(), lab.queue(), 1);
             long submitted = System.nanoTime();
             JobWatch watch = new JobWatch(lab.broker(), id);
-            Optional<JobStatus> before = watch.until(s -> s.succeeded() >= runners || s.state().isTerminal(),
-                    Duration.ofSeconds(60));
+            Optional<JobStatus> before = watch.until(s -> s.succeeded() >= runners * threads || s.state().isTerminal(),
+                    Duration.ofSeconds(60).plusMillis(taskMillis));
+            Pause.millis(500);
             if (before.isPresent() && !before.get().state().isTerminal()) {
                 lab.redis().kill();
                 Pause.of(outage);

@@ -17,12 +17,12 @@ public record RollingRestart(int runners, Duration lease, Duration drain, Durati
                              int minRestarts, Duration timeout) implements FaultCase {
 
     public static RollingRestart fast() {
-        return new RollingRestart(3, Duration.ofSeconds(10), Duration.ofMillis(500), Duration.ofSeconds(2), 30, 1200, 3,
+        return new RollingRestart(3, Duration.ofSeconds(10), Duration.ofMillis(500), Duration.ofSeconds(2), 36, 800, 3,
                 Duration.ofMinutes(3));
     }
 
     public static RollingRestart campaign() {
-        return new RollingRestart(3, Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(2), 120, 1500,
+        return new RollingRestart(3, Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(2), 200, 900,
                 12, Duration.ofMinutes(10));
     }
 
@@ -34,7 +34,7 @@ public record RollingRestart(int runners, Duration lease, Duration drain, Durati
     @Override
     public CaseResult run() {
         Findings findings = new Findings(name());
-        PiWork work = PiWork.ofTaskMillis(tasks, taskMillis, 20261202L);
+        PiWork work = PiWork.ofTaskMillis(tasks, taskMillis, PiWork.SEED);
         work.expectedInside();
         try (Lab lab = Lab.start("rolling")) {
             RunnerLaunch launch = lab.launch(lease).withDrain(drain);

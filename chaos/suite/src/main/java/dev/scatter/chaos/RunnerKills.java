@@ -17,7 +17,7 @@ public record RunnerKills(int runners, Duration lease, int tasks, long taskMilli
         implements FaultCase {
 
     public static RunnerKills fast() {
-        return new RunnerKills(3, Duration.ofSeconds(2), 40, 700, 15, Duration.ofMinutes(3));
+        return new RunnerKills(3, Duration.ofSeconds(2), 36, 800, 12, Duration.ofMinutes(3));
     }
 
     public static RunnerKills campaign() {
@@ -32,7 +32,7 @@ public record RunnerKills(int runners, Duration lease, int tasks, long taskMilli
     @Override
     public CaseResult run() {
         Findings findings = new Findings(name());
-        PiWork work = PiWork.ofTaskMillis(tasks, taskMillis, 20261129L);
+        PiWork work = PiWork.ofTaskMillis(tasks, taskMillis, PiWork.SEED);
         work.expectedInside();
         try (Lab lab = Lab.start("kills")) {
             for (int i = 0; i < runners; i++) {
@@ -59,9 +59,11 @@ public record RunnerKills(int runners, Duration lease, int tasks, long taskMilli
             if (end.isPresent() && lastKill != 0) {
                 findings.recovery(Duration.ofNanos(System.nanoTime() - lastKill));
             }
-            findings.check(kills >= minKills, "only " + kills + " kills before the job ended; it was sized for "
-                    + minKills + " (a faster machine: give it more tasks)");
             Invariant.check(findings, watch, end, timeout, lease.multipliedBy(2), Invariant.pi(work, seconds));
+            if (findings.violations().isEmpty()) {
+                findings.check(kills >= minKills, "only " + kills + " kills before the job ended; it was sized for "
+                        + minKills + " (a faster machine: give it more tasks)");
+            }
             return findings.result(lab.fleet().logTails(15));
         }
     }

@@ -1,27 +1,21 @@
 package dev.scatter.chaos.poison;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.scatter.kinds.pi.PiSampler;
 import dev.scatter.task.InvalidParametersException;
-import dev.scatter.task.ReduceContext;
 import dev.scatter.task.TaskContext;
-import dev.scatter.task.TaskKind;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The pi kind's tasks, one of which is poison: it ends the runner that runs it, or never returns. The fault
- * suite uses it to check that such a task is quarantined after a bounded number of runner deaths while the
- * healthy tasks around it are counted exactly (each healthy task counts what the pi kind's task of the same
- * index and seed counts).
+ * Paced pi tasks ({@link PacedPiKind}), one of which is poison: it ends the runner that runs it, or never
+ * returns. The fault suite uses it to check that such a task is quarantined after a bounded number of runner
+ * deaths while the healthy tasks around it are counted exactly.
  *
- * <p>Parameters: {@code samples} and {@code seed} as for pi; {@code poison}, the index of the poison task;
- * {@code mode}: {@code exit} ({@code System.exit}, so shutdown hooks run), {@code halt} ({@code Runtime.halt},
- * no hooks), {@code kill} (a child command sends SIGKILL to the runner), {@code hang} (the task never returns,
- * whatever it is told).
+ * <p>Parameters: those of paced-pi; {@code poison}, the index of the poison task; {@code mode}: {@code exit}
+ * ({@code System.exit}, so shutdown hooks run), {@code halt} ({@code Runtime.halt}, no hooks), {@code kill} (a
+ * child command sends SIGKILL to the runner), {@code hang} (the task never returns, whatever it is told).
  */
-public final class PoisonKind implements TaskKind {
+public final class PoisonKind extends PacedPiKind {
 
     public static final String NAME = "poison";
     /** The exit status of a runner that a poison task ended with exit or halt. */
@@ -34,9 +28,7 @@ public final class PoisonKind implements TaskKind {
 
     @Override
     public ObjectNode prepare(ObjectNode params, int tasks) {
-        if (params.path("samples").asLong(0) < tasks) {
-            throw new InvalidParametersException("poison needs at least one sample per task");
-        }
+        super.prepare(params, tasks);
         int poison = params.path("poison").asInt(-1);
         if (poison < 0 || poison >= tasks) {
             throw new InvalidParametersException("poison must be a task index, 0 to " + (tasks - 1));
@@ -47,23 +39,10 @@ public final class PoisonKind implements TaskKind {
 
     @Override
     public JsonNode run(TaskContext task) throws Exception {
-        JsonNode params = task.params();
-        if (task.index() == params.path("poison").asInt()) {
-            Mode.of(params.path("mode").asText()).strike();
+        if (task.index() == task.params().path("poison").asInt()) {
+            Mode.of(task.params().path("mode").asText()).strike();
         }
-        long samples = PiSampler.samplesOf(params.path("samples").asLong(), task.tasks(), task.index());
-        long inside = PiSampler.countInside(PiSampler.taskSeed(params.path("seed").asLong(), task.index()), samples,
-                task.stop());
-        return JsonNodeFactory.instance.objectNode().put("inside", inside).put("samples", samples);
-    }
-
-    @Override
-    public JsonNode reduce(ReduceContext job) {
-        long inside = 0;
-        for (JsonNode partial : job.partials().values()) {
-            inside += partial.path("inside").asLong();
-        }
-        return JsonNodeFactory.instance.objectNode().put("inside", inside);
+        return super.run(task);
     }
 
     /** How the poison task strikes. */
