@@ -23,11 +23,11 @@ public record ClockSkew(boolean deadRunnerAhead, Duration lease, int tasks, long
 
     /** With a lease of 3 s, in the fast suite. */
     public static ClockSkew skewedFast() {
-        return new ClockSkew(false, Duration.ofSeconds(3), 36, 800, Duration.ofMinutes(3));
+        return new ClockSkew(false, Duration.ofSeconds(3), 24, 600, Duration.ofMinutes(3));
     }
 
     public static ClockSkew deadAheadFast() {
-        return new ClockSkew(true, Duration.ofSeconds(3), 36, 800, Duration.ofMinutes(3));
+        return new ClockSkew(true, Duration.ofSeconds(3), 24, 600, Duration.ofMinutes(3));
     }
 
     /** With the default lease of 30 s. */

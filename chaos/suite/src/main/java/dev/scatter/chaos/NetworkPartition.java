@@ -28,7 +28,7 @@ public record NetworkPartition(Duration partition, Duration lease, int tasks, in
                                Duration timeout) implements FaultCase {
 
     public static NetworkPartition fast() {
-        return new NetworkPartition(Duration.ofSeconds(10), Duration.ofSeconds(3), 12, 150, 8, Duration.ofMinutes(3));
+        return new NetworkPartition(Duration.ofSeconds(10), Duration.ofSeconds(3), 12, 120, 8, Duration.ofMinutes(3));
     }
 
     public static NetworkPartition campaign() {

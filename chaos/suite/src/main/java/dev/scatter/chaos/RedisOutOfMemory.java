@@ -18,7 +18,7 @@ public record RedisOutOfMemory(Duration hold, int runners, int threads, Duration
     private static final long MAX_MEMORY = 48L * 1024 * 1024;
 
     public static RedisOutOfMemory fast() {
-        return new RedisOutOfMemory(Duration.ofSeconds(6), 2, 2, Duration.ofSeconds(2), 12, 8000, Duration.ofMinutes(3));
+        return new RedisOutOfMemory(Duration.ofSeconds(6), 2, 2, Duration.ofSeconds(2), 8, 8000, Duration.ofMinutes(3));
     }
 
     public static RedisOutOfMemory campaign() {

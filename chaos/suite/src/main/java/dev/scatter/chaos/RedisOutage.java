@@ -18,12 +18,12 @@ public record RedisOutage(Duration outage, int runners, int threads, Duration le
 
     /** An outage shorter than the lease (half of it). */
     public static RedisOutage shortFast() {
-        return new RedisOutage(Duration.ofSeconds(1), 2, 2, Duration.ofSeconds(2), 12, 8000, Duration.ofMinutes(3));
+        return new RedisOutage(Duration.ofSeconds(1), 2, 2, Duration.ofSeconds(2), 8, 8000, Duration.ofMinutes(3));
     }
 
     /** An outage three times the lease. */
     public static RedisOutage longFast() {
-        return new RedisOutage(Duration.ofSeconds(6), 2, 2, Duration.ofSeconds(2), 12, 8000, Duration.ofMinutes(3));
+        return new RedisOutage(Duration.ofSeconds(6), 2, 2, Duration.ofSeconds(2), 8, 8000, Duration.ofMinutes(3));
     }
 
     public static RedisOutage shortCampaign() {

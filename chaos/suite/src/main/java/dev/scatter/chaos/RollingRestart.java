@@ -11,19 +11,20 @@ import java.util.Optional;
  * are handed back mid-run: handed back, not left to expire, so no lease is recovered and nothing is charged.
  * Recovery: the longest time from a SIGTERM to its runner's exit.
  *
+ * @param work  the job: pi, or paced-pi where the machine's cores are scarce
  * @param pause time between one runner's replacement and the next SIGTERM
  */
-public record RollingRestart(int runners, Duration lease, Duration drain, Duration pause, int tasks, long taskMillis,
+public record RollingRestart(int runners, int threads, Duration lease, Duration drain, Duration pause, PiWork work,
                              int minRestarts, Duration timeout) implements FaultCase {
 
     public static RollingRestart fast() {
-        return new RollingRestart(3, Duration.ofSeconds(10), Duration.ofMillis(500), Duration.ofSeconds(2), 36, 800, 3,
-                Duration.ofMinutes(3));
+        return new RollingRestart(3, 2, Duration.ofSeconds(10), Duration.ofMillis(500), Duration.ofMillis(1500),
+                PiWork.paced(36, 1500, PiWork.SEED), 3, Duration.ofMinutes(3));
     }
 
     public static RollingRestart campaign() {
-        return new RollingRestart(3, Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(2), 200, 900,
-                12, Duration.ofMinutes(10));
+        return new RollingRestart(3, 1, Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(2),
+                PiWork.ofTaskMillis(200, 900, PiWork.SEED), 12, Duration.ofMinutes(10));
     }
 
     @Override
@@ -34,10 +35,9 @@ public record RollingRestart(int runners, Duration lease, Duration drain, Durati
     @Override
     public CaseResult run() {
         Findings findings = new Findings(name());
-        PiWork work = PiWork.ofTaskMillis(tasks, taskMillis, PiWork.SEED);
         work.expectedInside();
         try (Lab lab = Lab.start("rolling")) {
-            RunnerLaunch launch = lab.launch(lease).withDrain(drain);
+            RunnerLaunch launch = lab.launch(lease).withDrain(drain).withThreads(threads);
             for (int i = 0; i < runners; i++) {
                 lab.fleet().add("r" + i, launch);
             }

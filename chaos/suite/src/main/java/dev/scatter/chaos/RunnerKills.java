@@ -17,7 +17,7 @@ public record RunnerKills(int runners, Duration lease, int tasks, long taskMilli
         implements FaultCase {
 
     public static RunnerKills fast() {
-        return new RunnerKills(3, Duration.ofSeconds(2), 36, 800, 12, Duration.ofMinutes(3));
+        return new RunnerKills(3, Duration.ofSeconds(2), 24, 600, 10, Duration.ofMinutes(3));
     }
 
     public static RunnerKills campaign() {
