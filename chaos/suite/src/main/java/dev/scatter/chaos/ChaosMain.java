@@ -39,6 +39,10 @@ public final class ChaosMain implements Callable<Integer> {
     @Option(names = "--fast", description = "The fast sizes, as ./mvnw verify runs them, instead of the campaign's.")
     private boolean fast;
 
+    @Option(names = "--keep-logs", description = "Keeps each run's directory (runner logs) under the temporary"
+            + " directory.")
+    private boolean keepLogs;
+
     @Option(names = "--list", description = "Lists the cases and exits.")
     private boolean list;
 
@@ -77,6 +81,9 @@ public final class ChaosMain implements Callable<Integer> {
                     return 2;
                 }
             }
+        }
+        if (keepLogs) {
+            System.setProperty("scatter.chaos.keepLogs", "true");
         }
         Map<String, Row> rows = new LinkedHashMap<>();
         boolean allPassed = true;

@@ -74,7 +74,7 @@ public record ClockSkew(boolean deadRunnerAhead, Duration lease, int tasks, long
         end.ifPresent(s -> findings.check(s.recovered() == 0, s.recovered()
                 + " leases recovered although no runner died (live leases taken by a clock's say-so)"));
         lab.fleet().checkAlive(findings);
-        return findings.result(lab.fleet().logTails(15));
+        return lab.result(findings);
     }
 
     private CaseResult deadAhead(Findings findings, Lab lab, PiWork work, RunnerLaunch correct) {
@@ -82,7 +82,8 @@ public record ClockSkew(boolean deadRunnerAhead, Duration lease, int tasks, long
         JobId id = work.submit(lab.broker(), lab.queue(), 1);
         long submitted = System.nanoTime();
         JobWatch watch = new JobWatch(lab.broker(), id);
-        boolean holds = waitUntilLeased(watch, 2, Duration.ofSeconds(60));
+        boolean holds = watch.backlogUntil(b -> b.inFlight() >= 2, Duration.ofSeconds(60))
+                .map(b -> b.inFlight() >= 2).orElse(false);
         findings.check(holds, "the runner 30 days ahead never held two tasks");
         lab.fleet().killOnly(ahead);
         long killed = System.nanoTime();
@@ -95,23 +96,12 @@ public record ClockSkew(boolean deadRunnerAhead, Duration lease, int tasks, long
             // Leases pinned by a clock 30 days ahead: the job would wait for them that long.
             findings.violation("the dead runner's leases were not recovered within " + bound.toSeconds()
                     + " s of its death");
-            return findings.result(lab.fleet().logTails(15));
+            return lab.result(findings);
         }
         findings.recovery(took);
         Optional<JobStatus> end = watch.terminal(timeout);
         double seconds = (System.nanoTime() - submitted) / 1e9;
         Invariant.check(findings, watch, end, timeout, lease.multipliedBy(2), Invariant.pi(work, seconds));
-        return findings.result(lab.fleet().logTails(15));
-    }
-
-    private static boolean waitUntilLeased(JobWatch watch, int leases, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() - deadline < 0) {
-            if (watch.backlog().map(b -> b.inFlight() >= leases).orElse(false)) {
-                return true;
-            }
-            Pause.millis(50);
-        }
-        return false;
+        return lab.result(findings);
     }
 }

@@ -165,7 +165,7 @@ public final class Fleet implements AutoCloseable {
 
     /** The last lines of every runner log, for a failure message. */
     public String logTails(int lines) {
-        StringBuilder out = new StringBuilder();
+        StringBuilder out = new StringBuilder("runner logs in ").append(logDir).append('\n');
         try (Stream<Path> logs = Files.list(logDir)) {
             for (Path log : logs.filter(p -> p.toString().endsWith(".log")).sorted().toList()) {
                 List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);

@@ -72,18 +72,25 @@ public final class JobWatch {
 
     /** Waits until the job's queue holds nothing ready, delayed or leased; returns the last backlog read. */
     public Optional<QueueBacklog> drained(Duration timeout) {
+        return backlogUntil(b -> b.outstanding() == 0, timeout);
+    }
+
+    /** Waits until the queue's backlog satisfies the condition; returns the last backlog read either way. */
+    public Optional<QueueBacklog> backlogUntil(Predicate<QueueBacklog> condition, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         Optional<QueueBacklog> last = Optional.empty();
-        while (System.nanoTime() - deadline < 0) {
+        while (true) {
             Optional<QueueBacklog> b = backlog();
             if (b.isPresent()) {
                 last = b;
-                if (b.get().outstanding() == 0) {
+                if (condition.test(b.get())) {
                     return last;
                 }
             }
+            if (System.nanoTime() - deadline > 0) {
+                return last;
+            }
             Pause.millis(POLL_MILLIS);
         }
-        return last;
     }
 }

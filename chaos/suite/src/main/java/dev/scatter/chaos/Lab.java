@@ -22,6 +22,7 @@ public final class Lab implements AutoCloseable {
     private final Fleet fleet;
     private final String queue;
     private final Path plugins;
+    private boolean keep;
 
     private Lab(String name, ChaosRedis redis) {
         try {
@@ -76,10 +77,27 @@ public final class Lab implements AutoCloseable {
         return RunnerLaunch.of(redis.uri(), queue, lease).withPlugins(plugins);
     }
 
+    /**
+     * The case's result, with the runners' last log lines; a run that broke the invariant keeps its directory
+     * (named in the result) for a closer look.
+     */
+    public CaseResult result(Findings findings) {
+        keep |= !findings.violations().isEmpty();
+        return findings.result(fleet.logTails(15));
+    }
+
+    /** Deletes the run's directory unless the run failed or {@code scatter.chaos.keepLogs} is set. */
     @Override
     public void close() {
         fleet.close();
         broker.close();
         redis.close();
+        if (!keep && !Boolean.getBoolean("scatter.chaos.keepLogs")) {
+            try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException leftBehind) {
+                // a temporary directory left behind is harmless
+            }
+        }
     }
 }

@@ -67,7 +67,7 @@ public record NetworkPartition(Duration partition, Duration lease, int tasks, in
             for (int i = 0; i < 2; i++) {
                 lab.fleet().add("host-" + i, launch.withThreads(hostThreads));
             }
-            watch.until(s -> watch.backlog().map(b -> b.ready() == 0).orElse(false), wait);
+            watch.backlogUntil(b -> b.ready() == 0, wait);
             long cut = CommandTimeline.nowNanos();
             long cutMono = System.nanoTime();
             ns.cut();
@@ -117,7 +117,7 @@ public record NetworkPartition(Duration partition, Duration lease, int tasks, in
                         + seconds(e.getValue()) + " s");
             }
             findings.detail("runs", timeline.runs().size());
-            return findings.result(lab.fleet().logTails(15));
+            return lab.result(findings);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -63,7 +63,7 @@ public record PoisonTask(String mode, int runners, int threads, Duration lease, 
                 findings.violation("job not terminal after " + timeout.toSeconds() + " s" + (last == null ? ""
                         : ": " + last.state().wire() + ", " + last.succeeded() + " of " + last.total() + " counted, "
                         + last.failed() + " quarantined"));
-                return findings.result(lab.fleet().logTails(15));
+                return lab.result(findings);
             }
             findings.recovery(Duration.ofNanos(System.nanoTime() - submitted));
             JobStatus status = end.get();
@@ -84,7 +84,7 @@ public record PoisonTask(String mode, int runners, int threads, Duration lease, 
             Optional<dev.scatter.broker.QueueBacklog> backlog = watch.drained(lease.multipliedBy(2));
             findings.check(backlog.isPresent() && backlog.get().outstanding() == 0,
                     "left in the queue after the job ended: " + backlog.map(Object::toString).orElse("unreadable"));
-            return findings.result(lab.fleet().logTails(15));
+            return lab.result(findings);
         }
     }
 

@@ -64,7 +64,7 @@ public record RedisOutOfMemory(Duration hold, int runners, int threads, Duration
             double seconds = (System.nanoTime() - submitted) / 1e9;
             Invariant.check(findings, watch, end, timeout, lease.multipliedBy(2), Invariant.pi(work, seconds));
             lab.fleet().checkAlive(findings);
-            return findings.result(lab.fleet().logTails(15));
+            return lab.result(findings);
         }
     }
 }

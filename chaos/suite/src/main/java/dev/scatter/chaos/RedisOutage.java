@@ -72,7 +72,7 @@ public record RedisOutage(Duration outage, int runners, int threads, Duration le
             double seconds = (System.nanoTime() - submitted) / 1e9;
             Invariant.check(findings, watch, end, timeout, lease.multipliedBy(2), Invariant.pi(work, seconds));
             lab.fleet().checkAlive(findings);
-            return findings.result(lab.fleet().logTails(15));
+            return lab.result(findings);
         }
     }
 }

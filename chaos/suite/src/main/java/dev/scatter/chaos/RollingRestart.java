@@ -69,7 +69,7 @@ public record RollingRestart(int runners, int threads, Duration lease, Duration 
             end.ifPresent(s -> findings.check(s.recovered() == 0, s.recovered()
                     + " leases had to expire: a runner stopped with SIGTERM hands its tasks back"));
             lab.fleet().checkAlive(findings);
-            return findings.result(lab.fleet().logTails(15));
+            return lab.result(findings);
         }
     }
 }

@@ -64,7 +64,7 @@ public record RunnerKills(int runners, Duration lease, int tasks, long taskMilli
                 findings.check(kills >= minKills, "only " + kills + " kills before the job ended; it was sized for "
                         + minKills + " (a faster machine: give it more tasks)");
             }
-            return findings.result(lab.fleet().logTails(15));
+            return lab.result(findings);
         }
     }
 }
