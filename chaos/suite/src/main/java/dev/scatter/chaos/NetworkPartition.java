@@ -55,8 +55,10 @@ public record NetworkPartition(Duration partition, Duration lease, int tasks, in
             int cutSlot = lab.fleet().add("cut", launch.withThreads(2).withRedis(lab.redis().extraUri())
                     .withPrefix(ns.prefix()));
             long cutPid = lab.fleet().runner(cutSlot).pid();
+            // The default attempts, not one: a recovered task must run again, even where recovery charges an
+            // attempt, for the check that it never runs twice at once to mean anything.
             JobId id = lab.broker().submit(JobSpec.of("cmd", timeline.jobParams(tasks, taskTenths), tasks)
-                    .withQueue(lab.queue()).withMaxAttempts(1));
+                    .withQueue(lab.queue()));
             JobWatch watch = new JobWatch(lab.broker(), id);
             Duration wait = Duration.ofSeconds(60);
             long deadline = System.nanoTime() + wait.toNanos();
