@@ -11,7 +11,10 @@ final class Cases {
     }
 
     static CaseResult runAndCheck(FaultCase c) {
-        c.unavailable().ifPresent(why -> Assumptions.abort("skipped '" + c.name() + "': " + why));
+        c.unavailable().ifPresent(why -> {
+            System.out.println("SKIPPED fault case '" + c.name() + "': " + why);
+            Assumptions.abort(why);
+        });
         CaseResult result = c.run();
         assertThat(result.violations()).as(result.explain()).isEmpty();
         return result;
