@@ -32,11 +32,11 @@ public record ClockSkew(boolean deadRunnerAhead, Duration lease, int tasks, long
 
     /** With the default lease of 30 s. */
     public static ClockSkew skewedCampaign() {
-        return new ClockSkew(false, Duration.ofSeconds(30), 200, 900, Duration.ofMinutes(10));
+        return new ClockSkew(false, Duration.ofSeconds(30), 300, 900, Duration.ofMinutes(15));
     }
 
     public static ClockSkew deadAheadCampaign() {
-        return new ClockSkew(true, Duration.ofSeconds(30), 200, 900, Duration.ofMinutes(10));
+        return new ClockSkew(true, Duration.ofSeconds(30), 300, 900, Duration.ofMinutes(15));
     }
 
     @Override

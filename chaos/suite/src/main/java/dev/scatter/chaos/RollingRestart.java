@@ -24,7 +24,7 @@ public record RollingRestart(int runners, int threads, Duration lease, Duration 
 
     public static RollingRestart campaign() {
         return new RollingRestart(3, 1, Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(2),
-                PiWork.ofTaskMillis(200, 900, PiWork.SEED), 12, Duration.ofMinutes(10));
+                PiWork.ofTaskMillis(300, 900, PiWork.SEED), 12, Duration.ofMinutes(15));
     }
 
     @Override

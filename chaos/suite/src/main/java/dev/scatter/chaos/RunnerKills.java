@@ -17,11 +17,11 @@ public record RunnerKills(int runners, Duration lease, int tasks, long taskMilli
         implements FaultCase {
 
     public static RunnerKills fast() {
-        return new RunnerKills(3, Duration.ofSeconds(2), 24, 600, 10, Duration.ofMinutes(3));
+        return new RunnerKills(3, Duration.ofSeconds(2), 24, 600, 6, Duration.ofMinutes(3));
     }
 
     public static RunnerKills campaign() {
-        return new RunnerKills(3, Duration.ofSeconds(3), 200, 900, 80, Duration.ofMinutes(15));
+        return new RunnerKills(3, Duration.ofSeconds(3), 300, 900, 80, Duration.ofMinutes(15));
     }
 
     @Override
