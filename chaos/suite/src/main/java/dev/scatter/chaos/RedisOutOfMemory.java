@@ -40,6 +40,7 @@ public record RedisOutOfMemory(Duration hold, int runners, int threads, Duration
             for (int i = 0; i < runners; i++) {
                 lab.fleet().add("r" + i, lab.launch(lease).withThreads(threads));
             }
+            Probe probe = Probe.start(lab, lease);
             JobId id = work.submit(lab.broker(), lab.queue(), 1);
             long submitted = System.nanoTime();
             JobWatch watch = new JobWatch(lab.broker(), id);
@@ -51,12 +52,8 @@ public record RedisOutOfMemory(Duration hold, int runners, int threads, Duration
                 findings.detail("ballast MiB", ballast >> 20);
                 findings.check(lab.redis().refusesWrites(), "Redis still took writes with the ballast in place");
                 Pause.of(hold);
-                int counted = watch.now().map(JobStatus::succeeded).orElse(before.get().succeeded());
                 lab.redis().freeMemory();
-                long freed = System.nanoTime();
-                Optional<JobStatus> progress = watch.until(
-                        s -> s.succeeded() > counted || s.state().isTerminal(), timeout);
-                progress.ifPresent(s -> findings.recovery(Duration.ofNanos(System.nanoTime() - freed)));
+                probe.timeToServe(timeout).ifPresent(findings::recovery);
             } else {
                 findings.violation("the job ended or stalled before the fault could be injected");
             }

@@ -10,8 +10,8 @@ import java.util.Optional;
  * fsynced at every write. Tasks have one attempt each ({@code --max-attempts 1}): the runners stayed alive, so an
  * outage of any length must charge nothing, and results finished during the outage must be kept and counted.
  * The tasks (paced-pi) outlast the outage: Redis dies just after the first wave of tasks is counted, while the
- * second wave runs, and comes back while it still runs. Recovery: from Redis answering again to the next task
- * counted (or the job's end).
+ * second wave runs, and comes back while it still runs. Recovery: from Redis answering again until an idle
+ * runner has done a new one-task job ({@link Probe}).
  */
 public record RedisOutage(Duration outage, int runners, int threads, Duration lease, int tasks, long taskMillis,
                           Duration timeout) implements FaultCase {
@@ -49,6 +49,7 @@ public record RedisOutage(Duration outage, int runners, int threads, Duration le
             for (int i = 0; i < runners; i++) {
                 lab.fleet().add("r" + i, lab.launch(lease).withThreads(threads));
             }
+            Probe probe = Probe.start(lab, lease);
             JobId id = work.submit(lab.broker(), lab.queue(), 1);
             long submitted = System.nanoTime();
             JobWatch watch = new JobWatch(lab.broker(), id);
@@ -59,12 +60,8 @@ public record RedisOutage(Duration outage, int runners, int threads, Duration le
                 lab.redis().kill();
                 Pause.of(outage);
                 lab.redis().start();
-                long back = System.nanoTime();
-                int counted = before.get().succeeded();
-                Optional<JobStatus> progress = watch.until(
-                        s -> s.succeeded() > counted || s.state().isTerminal(), timeout);
-                progress.ifPresent(s -> findings.recovery(Duration.ofNanos(System.nanoTime() - back)));
-                findings.detail("counted before the outage", counted);
+                probe.timeToServe(timeout).ifPresent(findings::recovery);
+                findings.detail("counted before the outage", before.get().succeeded());
             } else {
                 findings.violation("the job ended or stalled before the fault could be injected");
             }

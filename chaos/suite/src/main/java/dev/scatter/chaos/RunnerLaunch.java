@@ -32,6 +32,10 @@ public record RunnerLaunch(String redisUri, String queue, int threads, Duration 
         return new RunnerLaunch(redisUri, queue, threads, lease, d, extraArgs, env, prefix);
     }
 
+    public RunnerLaunch withQueue(String name) {
+        return new RunnerLaunch(redisUri, name, threads, lease, drain, extraArgs, env, prefix);
+    }
+
     public RunnerLaunch withRedis(String uri) {
         return new RunnerLaunch(uri, queue, threads, lease, drain, extraArgs, env, prefix);
     }
