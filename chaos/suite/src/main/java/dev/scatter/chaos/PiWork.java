@@ -21,7 +21,7 @@ import java.util.stream.IntStream;
  * kind, whose tasks first wait {@code pauseMillis} without using a core (for tasks that must outlast a fault)
  * and then count exactly what pi's would.
  */
-public record PiWork(String kind, long samples, int tasks, long seed, long pauseMillis) {
+public record PiWork(String kind, long samples, int tasks, long seed, long pauseMillis, double pauseSpread) {
 
     /** The seed of every job the suite submits. */
     public static final long SEED = 20261129L;
@@ -30,17 +30,23 @@ public record PiWork(String kind, long samples, int tasks, long seed, long pause
 
     /** A job of {@code tasks} tasks of about {@code taskMillis} each on one core (about 440 million samples/s). */
     public static PiWork ofTaskMillis(int tasks, long taskMillis, long seed) {
-        return new PiWork("pi", tasks * taskMillis * 440_000L, tasks, seed, 0);
+        return new PiWork("pi", tasks * taskMillis * 440_000L, tasks, seed, 0, 0);
     }
 
     /** A paced-pi job: tasks of about {@code pauseMillis} each that hardly use a core. */
     public static PiWork paced(int tasks, long pauseMillis, long seed) {
-        return new PiWork("paced-pi", tasks * 2_000_000L, tasks, seed, pauseMillis);
+        return new PiWork("paced-pi", tasks * 2_000_000L, tasks, seed, pauseMillis, 0);
+    }
+
+    /** The same tasks, waiting from (1 - spread) to (1 + spread) times {@code pauseMillis}, by index. */
+    public PiWork withSpread(double spread) {
+        return new PiWork(kind, samples, tasks, seed, pauseMillis, spread);
     }
 
     public String paramsJson() {
         return "{\"samples\":" + samples + ",\"seed\":" + seed
-                + (pauseMillis > 0 ? ",\"pauseMillis\":" + pauseMillis : "") + "}";
+                + (pauseMillis > 0 ? ",\"pauseMillis\":" + pauseMillis : "")
+                + (pauseSpread > 0 ? ",\"pauseSpread\":" + pauseSpread : "") + "}";
     }
 
     public JobId submit(Broker broker, String queue, int maxAttempts) {
@@ -49,7 +55,7 @@ public record PiWork(String kind, long samples, int tasks, long seed, long pause
 
     /** What a fault-free run counts, task by task. */
     public long[] insideByTask() {
-        return COUNTS.computeIfAbsent(new PiWork("", samples, tasks, seed, 0), PiWork::loadOrCount).clone();
+        return COUNTS.computeIfAbsent(new PiWork("", samples, tasks, seed, 0, 0), PiWork::loadOrCount).clone();
     }
 
     public long expectedInside() {

@@ -9,8 +9,8 @@ import java.util.Optional;
  * Redis at its {@code maxmemory} with the {@code noeviction} policy mid-job: a ballast key fills memory until Redis
  * refuses writes (claims, renewals, results) for a while, then is deleted. Tasks have one attempt each: a
  * completion thrown away, or a lease that expired because renewals were refused, would show as a charged
- * attempt. The tasks (paced-pi) outlast the fault: memory fills just after the first wave of tasks is counted,
- * while the second wave runs, and is freed while it still runs. Recovery: from the memory freed to the next task counted (or the job's end).
+ * attempt. The tasks (paced-pi, from half to one and a half times the fault's length) are cut by it in every
+ * way: some finish while Redis refuses writes, some run on after it is freed. Recovery: from the memory freed to the next task counted (or the job's end).
  */
 public record RedisOutOfMemory(Duration hold, int runners, int threads, Duration lease, int tasks, long taskMillis,
                                Duration timeout) implements FaultCase {
@@ -34,7 +34,7 @@ public record RedisOutOfMemory(Duration hold, int runners, int threads, Duration
     @Override
     public CaseResult run() {
         Findings findings = new Findings(name());
-        PiWork work = PiWork.paced(tasks, taskMillis, PiWork.SEED);
+        PiWork work = PiWork.paced(tasks, taskMillis, PiWork.SEED).withSpread(0.5);
         work.expectedInside();
         try (Lab lab = Lab.around("maxmemory", ChaosRedis.launch(MAX_MEMORY, null))) {
             for (int i = 0; i < runners; i++) {

@@ -9,8 +9,9 @@ import java.util.Optional;
  * Redis killed (SIGKILL) mid-job and started again after an outage of a given length, with its append-only file
  * fsynced at every write. Tasks have one attempt each ({@code --max-attempts 1}): the runners stayed alive, so an
  * outage of any length must charge nothing, and results finished during the outage must be kept and counted.
- * The tasks (paced-pi) outlast the outage: Redis dies just after the first wave of tasks is counted, while the
- * second wave runs, and comes back while it still runs. Recovery: from Redis answering again until an idle
+ * The tasks (paced-pi, from half to one and a half times the outage's length) are cut by it in every way: Redis
+ * dies just after the first wave of tasks is counted; of the second wave some finish during the outage (their
+ * results wait in the runners) and some run on after Redis is back (their leases must still be theirs). Recovery: from Redis answering again until an idle
  * runner has done a new one-task job ({@link Probe}).
  */
 public record RedisOutage(Duration outage, int runners, int threads, Duration lease, int tasks, long taskMillis,
@@ -43,7 +44,7 @@ public record RedisOutage(Duration outage, int runners, int threads, Duration le
     @Override
     public CaseResult run() {
         Findings findings = new Findings(name());
-        PiWork work = PiWork.paced(tasks, taskMillis, PiWork.SEED);
+        PiWork work = PiWork.paced(tasks, taskMillis, PiWork.SEED).withSpread(0.5);
         work.expectedInside();
         try (Lab lab = Lab.start("outage")) {
             for (int i = 0; i < runners; i++) {

@@ -16,7 +16,9 @@ import java.util.concurrent.CancellationException;
  * suite uses it where tasks must outlast a fault (a Redis outage of several leases) on a machine whose cores the
  * runners share: {@code inside} is still checked against a fault-free run.
  *
- * <p>Parameters: {@code samples} and {@code seed} as for pi, {@code pauseMillis} per task.
+ * <p>Parameters: {@code samples} and {@code seed} as for pi, {@code pauseMillis} per task, and optionally
+ * {@code pauseSpread} (0 to 1): tasks then wait from {@code (1 - spread)} to {@code (1 + spread)} times
+ * {@code pauseMillis}, by index, so that runners do not all finish a task at the same moment.
  */
 public class PacedPiKind implements TaskKind {
 
@@ -35,13 +37,17 @@ public class PacedPiKind implements TaskKind {
         if (params.path("pauseMillis").asLong(0) < 0) {
             throw new InvalidParametersException("pauseMillis must not be negative");
         }
+        double spread = params.path("pauseSpread").asDouble(0);
+        if (spread < 0 || spread > 1) {
+            throw new InvalidParametersException("pauseSpread must be between 0 and 1");
+        }
         return params;
     }
 
     @Override
     public JsonNode run(TaskContext task) throws Exception {
         JsonNode params = task.params();
-        long until = System.nanoTime() + params.path("pauseMillis").asLong(0) * 1_000_000L;
+        long until = System.nanoTime() + pauseMillis(params, task.index()) * 1_000_000L;
         while (System.nanoTime() - until < 0) {
             if (task.stop().isSet()) {
                 throw new CancellationException(task.stop().reason());
@@ -55,6 +61,14 @@ public class PacedPiKind implements TaskKind {
             throw new CancellationException(task.stop().reason());
         }
         return JsonNodeFactory.instance.objectNode().put("inside", inside).put("samples", samples);
+    }
+
+    /** The task's wait: the same for every task, or spread over (1 - spread) to (1 + spread) times it by index. */
+    static long pauseMillis(JsonNode params, int index) {
+        long pause = params.path("pauseMillis").asLong(0);
+        double spread = params.path("pauseSpread").asDouble(0);
+        double position = ((index * 37L) % 11) / 10.0;
+        return Math.round(pause * (1 - spread + 2 * spread * position));
     }
 
     /** Adds the counts up, as pi does ({@code inside}, {@code samples}). */
