@@ -11,7 +11,8 @@ import java.util.Optional;
  * outage of any length must charge nothing, and results finished during the outage must be kept and counted.
  * The tasks (paced-pi, from half to one and a half times the outage's length) are cut by it in every way: Redis
  * dies just after the first wave of tasks is counted; of the second wave some finish during the outage (their
- * results wait in the runners) and some run on after Redis is back (their leases must still be theirs). Recovery: from Redis answering again until an idle
+ * results wait in the runners) and some run on after Redis is back (their leases must still be theirs). One
+ * thread per runner and several runners: each runner is a separate chance for a lease to be lost on return. Recovery: from Redis answering again until an idle
  * runner has done a new one-task job ({@link Probe}).
  */
 public record RedisOutage(Duration outage, int runners, int threads, Duration lease, int tasks, long taskMillis,
@@ -19,20 +20,20 @@ public record RedisOutage(Duration outage, int runners, int threads, Duration le
 
     /** An outage shorter than the lease (half of it). */
     public static RedisOutage shortFast() {
-        return new RedisOutage(Duration.ofSeconds(1), 2, 2, Duration.ofSeconds(2), 8, 8000, Duration.ofMinutes(3));
+        return new RedisOutage(Duration.ofSeconds(1), 4, 1, Duration.ofSeconds(2), 8, 8000, Duration.ofMinutes(3));
     }
 
     /** An outage three times the lease. */
     public static RedisOutage longFast() {
-        return new RedisOutage(Duration.ofSeconds(6), 2, 2, Duration.ofSeconds(2), 8, 8000, Duration.ofMinutes(3));
+        return new RedisOutage(Duration.ofSeconds(6), 4, 1, Duration.ofSeconds(2), 8, 8000, Duration.ofMinutes(3));
     }
 
     public static RedisOutage shortCampaign() {
-        return new RedisOutage(Duration.ofSeconds(5), 3, 2, Duration.ofSeconds(10), 36, 40_000, Duration.ofMinutes(10));
+        return new RedisOutage(Duration.ofSeconds(5), 6, 1, Duration.ofSeconds(10), 36, 40_000, Duration.ofMinutes(10));
     }
 
     public static RedisOutage longCampaign() {
-        return new RedisOutage(Duration.ofSeconds(30), 3, 2, Duration.ofSeconds(10), 36, 40_000, Duration.ofMinutes(10));
+        return new RedisOutage(Duration.ofSeconds(30), 6, 1, Duration.ofSeconds(10), 36, 40_000, Duration.ofMinutes(10));
     }
 
     @Override
