@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 /**
@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 public final class Fleet implements AutoCloseable {
 
     private final Path logDir;
-    private final List<Slot> slots = new ArrayList<>();
+    private final List<Slot> slots = new CopyOnWriteArrayList<>();
     private final Thread supervisor;
     private volatile boolean closed;
     private int deaths;
@@ -25,7 +25,7 @@ public final class Fleet implements AutoCloseable {
     private static final class Slot {
         final String name;
         RunnerLaunch launch;
-        RunnerProcess current;
+        volatile RunnerProcess current;
         int generation;
         /** Kept down by the suite: not replaced. */
         boolean down;
@@ -50,11 +50,8 @@ public final class Fleet implements AutoCloseable {
 
     private void killAll() {
         closed = true;
-        List<RunnerProcess> all;
-        synchronized (slots) {
-            all = slots.stream().map(s -> s.current).filter(p -> p != null).toList();
-        }
-        all.forEach(RunnerProcess::close);
+        // No lock: the suite's thread may hold the fleet's while it waits for a runner to stop.
+        slots.stream().map(s -> s.current).filter(p -> p != null).forEach(RunnerProcess::close);
     }
 
     /** Starts a runner in a new slot and returns the slot's index. */

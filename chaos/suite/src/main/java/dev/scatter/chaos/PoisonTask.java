@@ -23,7 +23,7 @@ import java.util.Optional;
  * <p>Modes: {@code exit} ({@code System.exit}: the runner's shutdown hook should report a failed attempt naming
  * the cause), {@code halt} ({@code Runtime.halt}) and {@code kill} (a command sends SIGKILL to its runner).
  */
-public record PoisonTask(String mode, int runners, int threads, Duration lease, int tasks, long taskMillis,
+public record PoisonTask(String mode, int runners, int threads, Duration lease, int tasks, long pauseMillis,
                          Duration timeout) implements FaultCase {
 
     private static final int POISON = 3;
@@ -44,7 +44,7 @@ public record PoisonTask(String mode, int runners, int threads, Duration lease, 
     @Override
     public CaseResult run() {
         Findings findings = new Findings(name());
-        PiWork work = PiWork.paced(tasks, taskMillis, PiWork.SEED);
+        PiWork work = PiWork.paced(tasks, pauseMillis, PiWork.SEED);
         long[] expected = work.insideByTask();
         try (Lab lab = Lab.start("poison-" + mode)) {
             RunnerLaunch launch = lab.launch(lease).withThreads(threads);

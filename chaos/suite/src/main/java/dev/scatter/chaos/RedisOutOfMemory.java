@@ -12,7 +12,7 @@ import java.util.Optional;
  * attempt. The tasks (paced-pi, from half to one and a half times the fault's length) are cut by it in every
  * way: some finish while Redis refuses writes, some run on after it is freed. Recovery: from the memory freed to the next task counted (or the job's end).
  */
-public record RedisOutOfMemory(Duration hold, int runners, int threads, Duration lease, int tasks, long taskMillis,
+public record RedisOutOfMemory(Duration hold, int runners, int threads, Duration lease, int tasks, long pauseMillis,
                                Duration timeout) implements FaultCase {
 
     private static final long MAX_MEMORY = 48L * 1024 * 1024;
@@ -34,7 +34,7 @@ public record RedisOutOfMemory(Duration hold, int runners, int threads, Duration
     @Override
     public CaseResult run() {
         Findings findings = new Findings(name());
-        PiWork work = PiWork.paced(tasks, taskMillis, PiWork.SEED).withSpread(0.5);
+        PiWork work = PiWork.paced(tasks, pauseMillis, PiWork.SEED).withSpread(0.5);
         work.expectedInside();
         try (Lab lab = Lab.around("maxmemory", ChaosRedis.launch(MAX_MEMORY, null))) {
             for (int i = 0; i < runners; i++) {
@@ -45,7 +45,7 @@ public record RedisOutOfMemory(Duration hold, int runners, int threads, Duration
             long submitted = System.nanoTime();
             JobWatch watch = new JobWatch(lab.broker(), id);
             Optional<JobStatus> before = watch.until(s -> s.succeeded() >= runners * threads || s.state().isTerminal(),
-                    Duration.ofSeconds(60).plusMillis(taskMillis));
+                    Duration.ofSeconds(60).plusMillis(pauseMillis));
             Pause.millis(500);
             if (before.isPresent() && !before.get().state().isTerminal()) {
                 long ballast = lab.redis().fillToMaxMemory();

@@ -15,7 +15,7 @@ import java.util.Optional;
  * thread per runner and several runners: each runner is a separate chance for a lease to be lost on return. Recovery: from Redis answering again until an idle
  * runner has done a new one-task job ({@link Probe}).
  */
-public record RedisOutage(Duration outage, int runners, int threads, Duration lease, int tasks, long taskMillis,
+public record RedisOutage(Duration outage, int runners, int threads, Duration lease, int tasks, long pauseMillis,
                           Duration timeout) implements FaultCase {
 
     /** An outage shorter than the lease (half of it). */
@@ -45,7 +45,7 @@ public record RedisOutage(Duration outage, int runners, int threads, Duration le
     @Override
     public CaseResult run() {
         Findings findings = new Findings(name());
-        PiWork work = PiWork.paced(tasks, taskMillis, PiWork.SEED).withSpread(0.5);
+        PiWork work = PiWork.paced(tasks, pauseMillis, PiWork.SEED).withSpread(0.5);
         work.expectedInside();
         try (Lab lab = Lab.start("outage")) {
             for (int i = 0; i < runners; i++) {
@@ -56,7 +56,7 @@ public record RedisOutage(Duration outage, int runners, int threads, Duration le
             long submitted = System.nanoTime();
             JobWatch watch = new JobWatch(lab.broker(), id);
             Optional<JobStatus> before = watch.until(s -> s.succeeded() >= runners * threads || s.state().isTerminal(),
-                    Duration.ofSeconds(60).plusMillis(taskMillis));
+                    Duration.ofSeconds(60).plusMillis(pauseMillis));
             Pause.millis(500);
             if (before.isPresent() && !before.get().state().isTerminal()) {
                 lab.redis().kill();
