@@ -25,6 +25,8 @@ COPY submitter/pom.xml submitter/
 COPY examples/collatz/pom.xml examples/collatz/
 COPY bench/pom.xml bench/
 COPY deploy-checks/pom.xml deploy-checks/
+COPY chaos/poison/pom.xml chaos/poison/
+COPY chaos/suite/pom.xml chaos/suite/
 # The wrapper fetches Maven once, into this layer.
 RUN ./mvnw -B --version
 
