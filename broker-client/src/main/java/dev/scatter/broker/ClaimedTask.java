@@ -20,6 +20,15 @@ public record ClaimedTask(
         return index == REDUCE;
     }
 
+    /**
+     * Whether the task lost its runner before (it may be what killed it): a runner runs such a task alone, so that
+     * if it kills the runner again no other task pays for it. Its lease token starts with "s" (claim-7).
+     */
+    public boolean isSuspect() {
+        int token = leaseId.lastIndexOf(':');
+        return token >= 0 && leaseId.startsWith("s", token + 1);
+    }
+
     /** "jobId#index" or "jobId#reduce", for logs. */
     public String describe() {
         return job + "#" + (isReduce() ? "reduce" : Integer.toString(index));

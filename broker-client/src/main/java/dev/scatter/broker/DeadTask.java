@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * @param index    the task index, {@link ClaimedTask#REDUCE}, or {@link #UNREADABLE} for an entry whose field
  *                 is not a task index
  * @param attempts the attempts charged to it (failures; runners lost and hand-backs are not attempts)
- * @param reason   what happened, as settle-7 words it: "failed on attempt 5 of 5", "was rejected" (a permanent
+ * @param reason   what happened, as settle-8 words it: "failed on attempt 5 of 5", "was rejected" (a permanent
  *                 failure), "lost its runner 11 times", "was handed back 51 times"; or "unreadable" for an entry
  *                 that is not what Scatter writes
  * @param error    the last error, as the runner reported it

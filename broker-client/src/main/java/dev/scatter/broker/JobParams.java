@@ -11,7 +11,7 @@ import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * The parameters of the jobs a runner meets, read once per job: they never change, and claim-6 does not return
+ * The parameters of the jobs a runner meets, read once per job: they never change, and claim-7 does not return
  * them (it reads only keys it declares, and a job's hash is not one of them). Bounded: the least recently used
  * go first.
  */

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Builds a {@link JobStatus} from a job hash and, while the job has not ended, its entry in the queue's active
- * hash, which holds its live state and start time ("state|startedAt|total|maxAttempts|kind"): claim-6 moves a job
+ * hash, which holds its live state and start time ("state|startedAt|total|maxAttempts|kind"): claim-7 moves a job
  * from queued to running there, as it declares no job key of its own.
  *
  * <p>It reads tolerantly: a field that does not read (a total of "abc", an unknown state, a missing kind) makes

@@ -12,15 +12,15 @@ import java.util.regex.Pattern;
 
 /**
  * One Lua script loaded from this package's {@code scripts/} resources. Its file name ends with its number of
- * fixed KEYS ({@code settle-7.lua}); scripts that meet several jobs take a few more keys per job, declared by the
+ * fixed KEYS ({@code settle-8.lua}); scripts that meet several jobs take a few more keys per job, declared by the
  * caller. Both are checked at every call. The SHA-1 is computed here, as Redis does, so the first call can
  * already be an EVALSHA.
  */
 public enum LuaScript {
     SUBMIT("submit-6", 0),
-    CLAIM("claim-6", 0),
+    CLAIM("claim-7", 0),
     RENEW("renew-3", 1),
-    SETTLE("settle-7", 4),
+    SETTLE("settle-8", 4),
     RECOVER("recover-7", 0),
     CANCEL("cancel-10", 0),
     RETRY_DEAD("retry-dead-9", 0),

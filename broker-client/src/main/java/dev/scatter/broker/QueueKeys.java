@@ -50,6 +50,11 @@ public final class QueueKeys {
         return prefix + "parked";
     }
 
+    /** List of refs of tasks whose runner was lost while running them: each runs alone next (claim-7). */
+    public String suspects() {
+        return prefix + "suspects";
+    }
+
     /** Hash of the jobs that have not ended: id to "state|startedAt|total|maxAttempts|kind". */
     public String active() {
         return prefix + "active";

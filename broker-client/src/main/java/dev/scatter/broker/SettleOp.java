@@ -1,6 +1,6 @@
 package dev.scatter.broker;
 
-/** The ways settle-7 ends a lease, by the letter the script reads. */
+/** The ways settle-8 ends a lease, by the letter the script reads. */
 enum SettleOp {
     /** A result: recorded and counted once, whoever reports it. */
     COMPLETE("C"),

@@ -1,7 +1,7 @@
 package dev.scatter.broker;
 
 /**
- * One entry of a settle-7 call: an op on a lease member, with its two arguments (a result; a retry delay and an
+ * One entry of a settle-8 call: an op on a lease member, with its two arguments (a result; a retry delay and an
  * error text; or nothing).
  */
 record Settlement(SettleOp op, String leaseId, String a, String b) {

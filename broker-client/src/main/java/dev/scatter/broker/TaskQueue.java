@@ -54,11 +54,19 @@ public final class TaskQueue {
     }
 
     /**
-     * Leases up to {@code max} ready tasks of the given kinds until the queue's clock passes now + {@code lease}.
-     * Tasks of other kinds met on the way are parked for runners of their kind. No tasks means nothing this
-     * runner can run is ready.
+     * Leases up to {@code max} ready tasks of the given kinds until the queue's clock passes now + {@code lease},
+     * for a client that holds no task: it may be given a single suspect (see {@link ClaimedTask#isSuspect()}).
      */
     public ClaimBatch claim(int max, Duration lease, Collection<String> kinds) {
+        return claim(max, lease, kinds, true);
+    }
+
+    /**
+     * Leases up to {@code max} ready tasks of the given kinds until the queue's clock passes now + {@code lease}.
+     * Tasks of other kinds met on the way are parked for runners of their kind. A client that {@code holdsNothing}
+     * is given a suspect first, alone, when one waits. No tasks means nothing this runner can run is ready.
+     */
+    public ClaimBatch claim(int max, Duration lease, Collection<String> kinds, boolean holdsNothing) {
         if (max < 1 || max > MAX_BATCH) {
             throw new IllegalArgumentException("claim between 1 and " + MAX_BATCH + " tasks, not " + max);
         }
@@ -71,13 +79,15 @@ public final class TaskQueue {
         int quarantined = 0;
         while (true) {
             ClaimReply reply = ClaimReply.parse(scripts.run(LuaScript.CLAIM,
-                    List.of(keys.clock(), keys.ready(), keys.parked(), keys.leases(), keys.active(), keys.malformed()),
+                    List.of(keys.clock(), keys.ready(), keys.parked(), keys.leases(), keys.active(), keys.malformed(),
+                            keys.suspects()),
                     List.of(Long.toString(lease.toMillis()), Integer.toString(max),
-                            Integer.toString(options.malformedCap()), ClaimTokens.next(), String.join(" ", kinds))));
+                            Integer.toString(options.malformedCap()), ClaimTokens.next(), String.join(" ", kinds),
+                            holdsNothing ? "1" : "0")));
             parked += reply.parked();
             quarantined += reply.quarantined();
             if (!reply.leases().isEmpty() || !reply.more()) {
-                return new ClaimBatch(tasks(reply), parked, quarantined);
+                return new ClaimBatch(tasks(reply), parked, quarantined, reply.suspects());
             }
         }
     }
@@ -224,7 +234,7 @@ public final class TaskQueue {
                 }
             }
             List<String> keyList = new ArrayList<>(List.of(keys.clock(), keys.leases(), keys.ready(), keys.delayed(),
-                    keys.expiring(), keys.active(), keys.counters()));
+                    keys.expiring(), keys.active(), keys.counters(), keys.suspects()));
             List<String> args = new ArrayList<>(6 + jobs.size() + batch.size() * 4);
             args.add(keys.wakeChannel());
             args.add(keys.doneChannel());
@@ -362,14 +372,15 @@ public final class TaskQueue {
 
     /**
      * The tasks a claim leased; how many entries of kinds this runner does not run it set aside; how many entries
-     * it quarantined because they were not of the protocol's form.
+     * it quarantined because they were not of the protocol's form; how many suspects wait for a runner that holds
+     * nothing.
      */
-    public record ClaimBatch(List<ClaimedTask> tasks, int parked, int quarantined) {
+    public record ClaimBatch(List<ClaimedTask> tasks, int parked, int quarantined, long suspects) {
     }
 
-    /** The reply of claim-6, by name rather than by position. */
+    /** The reply of claim-7, by name rather than by position. */
     private record ClaimReply(List<LeaseMember> leases, Map<String, Job> jobs, boolean more, int parked,
-                              int quarantined) {
+                              int quarantined, long suspects) {
 
         record Job(String kind, int total, int maxAttempts) {
         }
@@ -381,7 +392,7 @@ public final class TaskQueue {
             for (int i = 1; i <= count; i++) {
                 String member = Replies.string(reply.get(i));
                 leases.add(LeaseMember.parse(member)
-                        .orElseThrow(() -> new BrokerException("claim-6 returned a lease it cannot have written: " + member)));
+                        .orElseThrow(() -> new BrokerException("claim-7 returned a lease it cannot have written: " + member)));
             }
             int at = 1 + count;
             int jobCount = (int) Replies.number(reply.get(at));
@@ -393,7 +404,8 @@ public final class TaskQueue {
             }
             int tail = at + 1 + jobCount * 4;
             return new ClaimReply(leases, jobs, Replies.number(reply.get(tail)) == 1,
-                    (int) Replies.number(reply.get(tail + 1)), (int) Replies.number(reply.get(tail + 2)));
+                    (int) Replies.number(reply.get(tail + 1)), (int) Replies.number(reply.get(tail + 2)),
+                    Replies.number(reply.get(tail + 3)));
         }
     }
 }

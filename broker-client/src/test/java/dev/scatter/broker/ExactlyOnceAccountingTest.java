@@ -25,7 +25,7 @@ class ExactlyOnceAccountingTest {
             List<ClaimedTask> slow = queue.claim(2, Brokers.LEASE, "noop");
             clock.advance(Brokers.LEASE.plusSeconds(1));
             queue.recover(100);
-            List<ClaimedTask> rerun = queue.claim(2, Brokers.LEASE, "noop");
+            List<ClaimedTask> rerun = Brokers.claimAll(queue);
             assertThat(rerun).hasSize(2);
 
             // The slow runner was alive after all, and reports first.
@@ -66,7 +66,7 @@ class ExactlyOnceAccountingTest {
             queue.recover(100);
             Brokers.completeWithIndex(queue, slow);
 
-            // claim-6 reads no job's results (it declares only the queue's keys), so the task is leased again, and
+            // claim-7 reads no job's results (it declares only the queue's keys), so the task is leased again, and
             // its first renewal tells the runner to stop; its completion would change nothing.
             List<ClaimedTask> again = queue.claim(10, Brokers.LEASE, "noop");
             ClaimedTask rerun = again.stream().filter(t -> t.index() == slow.get(0).index()).findFirst().orElseThrow();

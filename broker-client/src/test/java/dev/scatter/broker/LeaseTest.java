@@ -49,7 +49,7 @@ class LeaseTest {
             RecoveryReport report = b.recover(100);
             assertThat(report.requeued()).isEqualTo(4);
 
-            List<ClaimedTask> retaken = b.claim(10, Duration.ofSeconds(30), "noop");
+            List<ClaimedTask> retaken = Brokers.claimAll(b);
             assertThat(retaken).as("a lost runner charges no attempt").hasSize(4)
                     .allSatisfy(t -> assertThat(t.attempt()).isEqualTo(1));
             assertThat(retaken).extracting(ClaimedTask::leaseId).doesNotContainAnyElementsOf(

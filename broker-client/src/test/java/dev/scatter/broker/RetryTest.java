@@ -108,6 +108,34 @@ class RetryTest {
     }
 
     @Test
+    void aTaskThatSharedARunnerWithAPoisonTaskIsChargedOnceThenRunsAlone(RedisFixture redis) {
+        try (Broker broker = Brokers.connect(redis, clock)) {
+            TaskQueue queue = broker.queue(redis.queue());
+            JobId id = broker.submit(Brokers.noop(redis, 3).withMaxRecoveries(3));
+            // One runner holds all three; task 1 is poison: the runner dies.
+            assertThat(queue.claim(3, Brokers.LEASE, List.of("noop"), true).tasks()).hasSize(3);
+            clock.advance(Brokers.LEASE.plusSeconds(1));
+            assertThat(queue.recover(100).requeued()).isEqualTo(3);
+
+            // Each now runs alone: a runner holding something gets none of them, one holding nothing gets one.
+            assertThat(queue.claim(10, Brokers.LEASE, List.of("noop"), false).tasks()).isEmpty();
+            List<ClaimedTask> alone;
+            while (!(alone = queue.claim(10, Brokers.LEASE, List.of("noop"), true).tasks()).isEmpty()) {
+                assertThat(alone).singleElement().satisfies(t -> assertThat(t.isSuspect()).isTrue());
+                if (alone.get(0).index() == 1) {
+                    // The poison task kills every runner it touches, and only it pays.
+                    clock.advance(Brokers.LEASE.plusSeconds(1));
+                    queue.recover(100);
+                } else {
+                    Brokers.completeWithIndex(queue, alone);
+                }
+            }
+            assertThat(broker.deadTasks(id)).extracting(DeadTask::index).containsExactly(1);
+            assertThat(broker.status(id).orElseThrow().succeeded()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void aTaskHandedBackOverAndOverEndsInsteadOfLoopingForever(RedisFixture redis) {
         try (Broker broker = Brokers.connect(redis, clock)) {
             TaskQueue queue = broker.queue(redis.queue());

@@ -10,8 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Claims tasks of the kinds this runner runs while it has room, and hands them to the worker threads (claim-6
- * sets aside tasks of other kinds for runners that run them). When the queues are empty it
+ * Claims tasks of the kinds this runner runs while it has room, and hands them to the worker threads (claim-7
+ * sets aside tasks of other kinds for runners that run them). A suspect (a task whose runner was lost while
+ * running it) runs alone: when some wait, the dispatcher lets what it holds finish, claims with empty hands, and
+ * claims nothing more while the suspect runs. When the queues are empty it
  * waits for a wake-up (published on every submit) or, failing that, a second, so an idle runner makes one small
  * call a second and still starts new work within milliseconds.
  */
@@ -19,6 +21,7 @@ final class Dispatcher implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     private static final long IDLE_POLL_MILLIS = 1000;
+    private static final long SOLO_RETRY_NANOS = 10_000_000_000L;
 
     private final Broker broker;
     private final RunnerConfig config;
@@ -31,6 +34,10 @@ final class Dispatcher implements Runnable {
     private final RunnerMetrics metrics;
     private final List<String> runnable;
     private volatile boolean quiet;
+    /** Whether the last claims saw suspects waiting. */
+    private boolean suspectsSeen;
+    /** When a claim with empty hands last found suspects waiting but none this runner runs. */
+    private long soloFoundNoneAt = System.nanoTime() - SOLO_RETRY_NANOS;
     private int nextQueue;
 
     Dispatcher(Broker broker, RunnerConfig config, Holdings holdings, TaskDurations durations,
@@ -61,7 +68,13 @@ final class Dispatcher implements Runnable {
         while (!quiet) {
             try {
                 int capacity = config.threads() + durations.prefetch(config.threads());
-                int room = capacity - holdings.size();
+                int held = holdings.size();
+                if (held > 0 && (holdings.holdsSuspect() || suspectsWaiting())) {
+                    // A suspect runs alone: let what is held finish, then claim with empty hands.
+                    holdings.awaitBelow(1, 500);
+                    continue;
+                }
+                int room = capacity - held;
                 if (room <= 0) {
                     holdings.awaitBelow(capacity, 500);
                     continue;
@@ -86,15 +99,30 @@ final class Dispatcher implements Runnable {
         }
     }
 
+    /**
+     * Whether to empty its hands to take a suspect: some wait, and the last time it held nothing it was given one
+     * (or has not tried for a while: suspects of kinds it does not run would otherwise stall it for nothing).
+     */
+    private boolean suspectsWaiting() {
+        return suspectsSeen && System.nanoTime() - soloFoundNoneAt > SOLO_RETRY_NANOS;
+    }
+
     /** One pass over the queues, starting after the one served first last time, so none is starved. */
     private int claimRound(int room) {
         int claimed = 0;
+        boolean solo = holdings.size() == 0;
+        boolean sawSuspects = false;
         List<String> queues = config.queues();
         for (int i = 0; i < queues.size() && room > 0 && !quiet; i++) {
             TaskQueue queue = broker.queue(queues.get((nextQueue + i) % queues.size()));
             long sentAt = System.nanoTime();
-            TaskQueue.ClaimBatch batch = queue.claim(Math.min(room, TaskQueue.MAX_BATCH), config.lease(), runnable);
+            TaskQueue.ClaimBatch batch = queue.claim(Math.min(room, TaskQueue.MAX_BATCH), config.lease(), runnable,
+                    solo && claimed == 0);
             List<ClaimedTask> tasks = batch.tasks();
+            sawSuspects |= batch.suspects() > 0;
+            if (solo && claimed == 0 && batch.suspects() > 0 && tasks.stream().noneMatch(ClaimedTask::isSuspect)) {
+                soloFoundNoneAt = System.nanoTime();
+            }
             for (ClaimedTask task : tasks) {
                 Work work = holdings.add(task, sentAt);
                 workers.execute(() -> taskRunner.run(work));
@@ -110,7 +138,11 @@ final class Dispatcher implements Runnable {
             claimed += tasks.size();
             metrics.claimed(tasks.size());
             room -= tasks.size();
+            if (tasks.stream().anyMatch(ClaimedTask::isSuspect)) {
+                break;
+            }
         }
+        suspectsSeen = sawSuspects;
         nextQueue = (nextQueue + 1) % queues.size();
         return claimed;
     }

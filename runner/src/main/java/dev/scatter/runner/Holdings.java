@@ -39,6 +39,16 @@ final class Holdings {
         return byLease.size();
     }
 
+    /** Whether it holds a suspect, which runs alone. */
+    boolean holdsSuspect() {
+        for (Work work : byLease.values()) {
+            if (work.task.isSuspect()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     Collection<Work> all() {
         return new ArrayList<>(byLease.values());
     }

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one held task on a worker thread: finds its kind, checks the job's parameters with it, runs the task (or
- * the job's reduce) and hands the outcome to the {@link Settler}. Only kinds registered on this runner run (claim-6
+ * the job's reduce) and hands the outcome to the {@link Settler}. Only kinds registered on this runner run (claim-7
  * leases no other); tasks whose parameters the kind rejects are quarantined with the reason. A task stopped
  * before it finished is handed back or dropped, as its stop says.
  */
@@ -75,7 +75,7 @@ final class TaskRunner {
         try {
             TaskKind kind = kinds.find(task.kind()).orElse(null);
             if (kind == null) {
-                // claim-6 leases only kinds this runner runs; a kind missing here means the runner's list was wrong.
+                // claim-7 leases only kinds this runner runs; a kind missing here means the runner's list was wrong.
                 settler.fail(work, "unknown task kind '" + Texts.clip(task.kind()) + "': this runner runs "
                         + String.join(", ", kinds.names()), true);
                 return;

@@ -16,7 +16,7 @@ ARGV[2]  wake channel
 ARGV[3]  cap of the malformed list
 
 Returns  { promoted, expired_1 .. expired_k }
-         The expired leases are only listed: the caller settles each with op E of settle-7, which checks again
+         The expired leases are only listed: the caller settles each with op E of settle-8, which checks again
          that it is still expired, so a runner that renewed in between keeps its lease. There is no single
          reaper to lose.
 

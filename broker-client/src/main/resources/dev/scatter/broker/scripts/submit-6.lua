@@ -25,7 +25,7 @@ Returns  { 6, createdAt }  SUBMITTED
          { -4, 0 }         MALFORMED (a kind or a count that is not of the protocol's form; nothing changed)
 
 All the tasks enter the ready list as one range "<id>:0-<n-1>:0" (or "<id>:0:0" for a single task), which
-claim-6 leases from the front: a million tasks cost what one does, and a runner sees all of them or none.
+claim-7 leases from the front: a million tasks cost what one does, and a runner sees all of them or none.
 ]]
 -- The queue's clock (docs/protocol.md, "Time"). These lines open every script.
 if redis.replicate_commands then redis.replicate_commands() end

@@ -143,7 +143,13 @@ public final class Fleet implements AutoCloseable {
                 for (Slot slot : slots) {
                     if (slot.current != null && !slot.current.isAlive() && !slot.down && !closed) {
                         deaths++;
-                        startIn(slot);
+                        try {
+                            startIn(slot);
+                        } catch (RuntimeException e) {
+                            // An orchestrator tries again; so does this one, a beat later, rather than stopping.
+                            System.err.println("chaos: cannot replace a runner (" + e.getMessage() + "); trying again");
+                            deaths--;
+                        }
                     }
                 }
             }

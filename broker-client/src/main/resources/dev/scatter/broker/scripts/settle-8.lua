@@ -1,5 +1,5 @@
 --[[
-settle-7: end leases in a batch: complete, fail, expire or release each one, with exactly-once accounting.
+settle-8: end leases in a batch: complete, fail, expire or release each one, with exactly-once accounting.
 
 KEYS[1]  clock (hash)        scatter:v2:{q}:clock
 KEYS[2]  leases (zset)       scatter:v2:{q}:leases
@@ -8,7 +8,8 @@ KEYS[4]  delayed (zset)      scatter:v2:{q}:delayed       member = ref, score = 
 KEYS[5]  expiring (zset)     scatter:v2:{q}:expiring      job id, score = when its keys expire (Redis time, ms)
 KEYS[6]  active jobs (hash)  scatter:v2:{q}:active
 KEYS[7]  counters (hash)     scatter:v2:{q}:counters      outstanding, completed
-KEYS[8..]  four keys per job named in ARGV, in the same order: scatter:v2:{q}:job:<id>, its :results, :dead
+KEYS[8]  suspects list       scatter:v2:{q}:suspects
+KEYS[9..]  four keys per job named in ARGV, in the same order: scatter:v2:{q}:job:<id>, its :results, :dead
            and :returns
 
 ARGV[1]  wake channel
@@ -20,7 +21,7 @@ ARGV[6..5+J]  their ids
 ARGV[6+J]     E, the number of entries, followed by 4 arguments per entry: op, lease member, a, b
          op C  complete   a = result (JSON)
          op F  fail       a = retry delay (ms), or -1: no retry (quarantine now);  b = error text
-         op E  expire     (a lease that recover-8 listed as expired)
+         op E  expire     (a lease that recover-7 listed as expired)
          op R  release    (handed back: shutdown, or the runner stopped it itself)
 
 Returns  one code per entry, in order:
@@ -28,7 +29,7 @@ Returns  one code per entry, in order:
           2 DUPLICATE        the task already had a result: nothing changed
           3 RETRY_SCHEDULED  put in the delayed set until its due time
           4 DEAD             quarantined in the job's dead set with the reason
-          5 REQUEUED         made ready again, with no attempt charged (E at the tail, R at the head)
+          5 REQUEUED         made ready again, with no attempt charged (E among the suspects, R at the head)
          -1 LEASE_LOST       the lease is no longer held (F, E, R): nothing changed
          -2 JOB_NOT_FOUND    no such job
          -3 JOB_NOT_ACTIVE   the job was cancelled or has ended: the lease is dropped
@@ -39,8 +40,11 @@ Returns  one code per entry, in order:
 A completion is counted when its result is first recorded, whether or not its lease is still held: a late
 result from a runner presumed dead is the same result, counted once. Only a failure (F) is charged against the
 job's maxAttempts. A lease that expired (E: its runner died, or lost Redis for longer than the lease) is
-counted in the task's recoveries, and a hand-back (R) in its hand-backs; each has a budget of its own (the job's
-maxRecoveries; 50 hand-backs), so a task that keeps killing its runners, or is evicted forever, still ends.
+counted in the task's recoveries and goes to the suspects list, from which a runner holding nothing else takes it
+alone (claim-7), so that only the task that kills its runners keeps losing them; a hand-back (R) is counted in
+its hand-backs. Each has a budget of its own (the job's maxRecoveries; 50 hand-backs), so a task that keeps
+killing its runners, or is evicted forever, still ends. A suspect's lease has a token starting with "s"; handed
+back, it stays a suspect.
 The settlement that accounts for a job's last task queues the job's reduce (no task dead) or ends the job as
 failed; the reduce's completion ends it as succeeded and drops the partial results (UNLINK).
 ]]
@@ -63,7 +67,7 @@ local wake, done = ARGV[1], ARGV[2]
 local maxTaskResult, maxJobResults = tonumber(ARGV[3]), tonumber(ARGV[4])
 local jobCount = tonumber(ARGV[5])
 local slots = {}
-for k = 1, jobCount do slots[ARGV[5 + k]] = 4 + 4 * k end
+for k = 1, jobCount do slots[ARGV[5 + k]] = 5 + 4 * k end
 local codes = {}
 local requeued, outstanding, completed = 0, 0, 0
 
@@ -166,7 +170,7 @@ for e = 0, tonumber(ARGV[6 + jobCount]) - 1 do
   local base = 7 + jobCount + e * 4
   local op, member, a, b = ARGV[base], ARGV[base + 1], ARGV[base + 2], ARGV[base + 3]
   local position = e + 1
-  local id, task, attempt = string.match(member, '^([0-9a-z]+):([0-9r]+):(%d+):[0-9a-z]+$')
+  local id, task, attempt, token = string.match(member, '^([0-9a-z]+):([0-9r]+):(%d+):([0-9a-z]+)$')
   local j = id and job(id)
   if not j or not (op == 'C' or op == 'F' or op == 'E' or op == 'R') then
     codes[position] = MALFORMED
@@ -220,8 +224,8 @@ for e = 0, tonumber(ARGV[6 + jobCount]) - 1 do
           .. 'cut off from Redis for longer than its lease, ' .. lost .. ' times (a task that kills its runner?)')
         codes[position] = DEAD
       else
-        -- At the tail: the next runner to claim is not more likely to die than this one was.
-        redis.call('RPUSH', KEYS[3], ref(j, task, attempt - 1))
+        -- Among the suspects: it runs alone next, so that if it is what kills runners, nothing else pays for it.
+        redis.call('RPUSH', KEYS[8], ref(j, task, attempt - 1))
         requeued = requeued + 1
         codes[position] = REQUEUED
       end
@@ -233,7 +237,7 @@ for e = 0, tonumber(ARGV[6 + jobCount]) - 1 do
           'its runners stopped it before it could finish, ' .. back .. ' times')
         codes[position] = DEAD
       else
-        redis.call('LPUSH', KEYS[3], ref(j, task, attempt - 1))
+        redis.call('LPUSH', string.sub(token, 1, 1) == 's' and KEYS[8] or KEYS[3], ref(j, task, attempt - 1))
         requeued = requeued + 1
         codes[position] = REQUEUED
       end

@@ -1,6 +1,6 @@
 --[[
-claim-6: lease up to N tasks that this runner can run, moving each atomically from the ready list (or from the
-parked set) to the leases.
+claim-7: lease up to N tasks that this runner can run, moving each atomically from the ready list (or from the
+parked set, or the suspects list) to the leases.
 
 KEYS[1]  clock (hash)        scatter:v2:{q}:clock
 KEYS[2]  ready list          scatter:v2:{q}:ready
@@ -8,17 +8,25 @@ KEYS[3]  parked (zset)       scatter:v2:{q}:parked        member "<kind>|<ref>",
 KEYS[4]  leases (zset)       scatter:v2:{q}:leases        member "<id>:<task>:<attempt>:<token>", score = deadline
 KEYS[5]  active jobs (hash)  scatter:v2:{q}:active        field id, value "<state>|<startedAt>|<total>|<maxAttempts>|<kind>"
 KEYS[6]  malformed list      scatter:v2:{q}:malformed
+KEYS[7]  suspects list       scatter:v2:{q}:suspects      refs of tasks whose runner was lost while running them
 
 ARGV[1]  lease (ms)
 ARGV[2]  max tasks to lease
 ARGV[3]  cap of the malformed list
 ARGV[4]  claim token (a few random letters and digits, new for every call)
 ARGV[5]  the kinds this runner runs, separated by spaces
+ARGV[6]  1 when the runner holds no task (it may take a suspect, which it then runs alone), else 0
 
-Returns  { n, lease_1 .. lease_n, m, (id, kind, total, maxAttempts) x m, more, parked, quarantined }
+Returns  { n, lease_1 .. lease_n, m, (id, kind, total, maxAttempts) x m, more, parked, quarantined, suspects }
          the leases taken; the jobs they belong to, each once; more = 1 when the call stopped at its limit of
          entries looked at with entries left (call again at once); parked = entries set aside this call because
-         this runner cannot run their kind; quarantined = entries this call put in the malformed list.
+         this runner cannot run their kind; quarantined = entries this call put in the malformed list; suspects =
+         suspects left waiting.
+
+A task whose runner was lost while holding it (settle-8 op E) waits in the suspects list: it may be what killed
+the runner. A runner that holds nothing takes one suspect alone (its lease token starts with "s", so the runner
+knows to run it alone, and settle-8 puts it back among the suspects if it is lost again): if it kills this
+runner too, no other task is charged for it; a task that only shared a runner with a poison task is charged once.
 
 A ready entry is a ref "<id>:<task>:<attempts>" (<task> an index, or "r" for the job's reduce; <attempts> the
 attempts already charged) or a range "<id>:<from>-<to>:0" of fresh tasks, which submit-6 writes so that a job of
@@ -173,6 +181,31 @@ local function takeAll(entries, putBack)
   if #rest > 0 then putBack(rest) end
 end
 
+-- A suspect, alone, for a runner that holds nothing.
+local solo = ARGV[6] == '1'
+local suspects = redis.call('LLEN', KEYS[7])
+if solo and suspects > 0 then
+  for _ = 1, math.min(suspects, 100) do
+    local ref = redis.call('LPOP', KEYS[7])
+    if not ref then break end
+    local id, task, attempts = string.match(ref, '^([0-9a-z]+):([0-9r]+):(%d+)$')
+    if not id or #id > 40 or not ((task == 'r' or canonical(task)) and canonical(attempts)) then
+      quarantine(ref, 'malformed ref')
+    else
+      local j = job(id)
+      if j and not runs[j.kind] then
+        redis.call('RPUSH', KEYS[7], ref)
+      elseif j and ((task == 'r' and j.state == 'reducing') or (task ~= 'r' and j.state == 'running'
+          and tonumber(task) < j.total)) and tonumber(attempts) < j.maxAttempts then
+        token = 's' .. token
+        lease(id, j, task, tonumber(attempts))
+        want = 1
+        break
+      end
+    end
+  end
+end
+
 -- Parked entries first: they have waited longest. The set is empty unless runners of other kinds serve the queue.
 if redis.call('ZCARD', KEYS[3]) > 0 then
   for kind in pairs(runs) do
@@ -235,4 +268,5 @@ end
 reply[#reply + 1] = more
 reply[#reply + 1] = parked
 reply[#reply + 1] = quarantined
+reply[#reply + 1] = redis.call('LLEN', KEYS[7])
 return reply
