@@ -17,7 +17,8 @@ public class BrokerUnavailableException extends BrokerException {
         MASTER_DOWN("a replica that lost its master"),
         NO_REPLICAS("short of the replicas it requires for writes"),
         TRY_AGAIN("moving keys between cluster nodes"),
-        CLUSTER_DOWN("a cluster that is down");
+        CLUSTER_DOWN("a cluster that is down"),
+        CREDENTIALS_REFUSED("refusing the credentials it took before (were they changed?)");
 
         private final String description;
 
@@ -28,6 +29,11 @@ public class BrokerUnavailableException extends BrokerException {
         /** How a log line says it: "Redis at host:port is " + description. */
         public String description() {
             return description;
+        }
+
+        /** Whether Redis answers reads meanwhile and only refuses writes: a read that succeeds proves nothing. */
+        public boolean refusesWritesOnly() {
+            return this == OUT_OF_MEMORY || this == READ_ONLY || this == NO_REPLICAS;
         }
     }
 

@@ -75,6 +75,24 @@ class MalformedEntryTest {
     }
 
     @Test
+    void aCompletionOfATaskThatDoesNotExistCountsForNothing(RedisFixture redis) {
+        try (Broker broker = Brokers.connect(redis, clock)) {
+            TaskQueue queue = broker.queue(redis.queue());
+            JobId id = broker.submit(Brokers.noop(redis, 3));
+            queue.claim(1, Brokers.LEASE, "noop");
+            // What another client could send: tasks out of range, or written with leading zeros.
+            List<TaskCompletion> forged = List.of(
+                    new TaskCompletion(new ClaimedTask(id, 7, 1, "noop", "{}", 3, 5, id.id() + ":7:1:forged"), "1"),
+                    new TaskCompletion(new ClaimedTask(id, 7, 1, "noop", "{}", 3, 5, id.id() + ":007:1:forged"), "1"),
+                    new TaskCompletion(new ClaimedTask(id, 8, 1, "noop", "{}", 3, 5, id.id() + ":8:1:forged"), "1"));
+            assertThat(queue.complete(forged)).containsOnly(ReturnCode.MALFORMED);
+            JobStatus status = broker.status(id).orElseThrow();
+            assertThat(status.succeeded()).isZero();
+            assertThat(status.state()).isEqualTo(JobState.RUNNING);
+        }
+    }
+
+    @Test
     void aCorruptLeaseMemberIsQuarantinedAndDoesNotBlockRecovery(RedisFixture redis) {
         try (Broker broker = Brokers.connect(redis, clock); RedisClient raw = RedisClient.create(URI.create(redis.uri()))) {
             TaskQueue queue = broker.queue(redis.queue());

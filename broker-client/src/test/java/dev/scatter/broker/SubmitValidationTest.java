@@ -29,6 +29,39 @@ class SubmitValidationTest {
     }
 
     @Test
+    void aResultThatWouldPassTheJobsLimitQuarantinesItsTaskOnceHoweverOftenItIsSent(RedisFixture redis) {
+        BrokerOptions options = new BrokerOptions(1 << 20, 1 << 20, 300, 1_000_000, 1 << 20, 100, RetryPolicy.DEFAULT,
+                4, Duration.ofSeconds(5), Duration.ofSeconds(10), java.time.Clock.systemUTC());
+        try (Broker broker = Broker.connect(RedisUri.parse(redis.uri()), options)) {
+            TaskQueue queue = broker.queue(redis.queue());
+            JobId id = broker.submit(JobSpec.of("k", "{}", 3).withQueue(redis.queue()));
+            List<ClaimedTask> tasks = queue.claim(3, Duration.ofSeconds(30), "k");
+            String big = "\"" + "y".repeat(200) + "\"";
+            assertThat(queue.complete(List.of(new TaskCompletion(tasks.get(0), big)))).containsExactly(ReturnCode.COUNTED);
+            assertThat(queue.complete(List.of(new TaskCompletion(tasks.get(1), big)))).containsExactly(ReturnCode.DEAD);
+            // Sent again (a repeated call, a late copy): its lease is gone, and nothing is counted twice.
+            assertThat(queue.complete(List.of(new TaskCompletion(tasks.get(1), big))))
+                    .containsExactly(ReturnCode.LEASE_LOST);
+            JobStatus status = broker.status(id).orElseThrow();
+            assertThat(status.failed()).isEqualTo(1);
+            assertThat(status.state()).isEqualTo(JobState.RUNNING);
+            assertThat(queue.backlog().outstanding()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void errorTextsAreCutWithoutSplittingACharacter(RedisFixture redis) {
+        try (Broker broker = Broker.connect(redis.uri())) {
+            TaskQueue queue = broker.queue(redis.queue());
+            JobId id = broker.submit(JobSpec.of("k", "{}", 1).withQueue(redis.queue()));
+            ClaimedTask task = queue.claim(1, Duration.ofSeconds(30), "k").get(0);
+            queue.fail(List.of(TaskFailure.permanent(task, "x" + "é".repeat(3000))));
+            String error = broker.deadTasks(id).get(0).error();
+            assertThat(error).endsWith("é...").doesNotContain("\uFFFD");
+        }
+    }
+
+    @Test
     void oversizedResultsQuarantineTheTaskWithTheReason(RedisFixture redis) {
         BrokerOptions options = BrokerOptions.DEFAULTS.withLimits(1000, 100, 100);
         try (Broker broker = Broker.connect(RedisUri.parse(redis.uri()), options)) {

@@ -34,7 +34,7 @@ final class BacklogProbe {
                 metrics.backlog(backlog);
             }
             latest = now;
-            outage.succeeded();
+            outage.readSucceeded();
             return true;
         } catch (BrokerUnavailableException e) {
             outage.failed(e);

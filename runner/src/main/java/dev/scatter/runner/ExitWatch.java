@@ -28,12 +28,14 @@ final class ExitWatch {
 
     private final Broker broker;
     private final Holdings holdings;
+    private final Settler settler;
     private final BooleanSupplier stoppedOnPurpose;
     private final Thread hook = new Thread(this::onExit, "scatter-exit-watch");
 
-    ExitWatch(Broker broker, Holdings holdings, BooleanSupplier stoppedOnPurpose) {
+    ExitWatch(Broker broker, Holdings holdings, Settler settler, BooleanSupplier stoppedOnPurpose) {
         this.broker = broker;
         this.holdings = holdings;
+        this.settler = settler;
         this.stoppedOnPurpose = stoppedOnPurpose;
     }
 
@@ -52,6 +54,15 @@ final class ExitWatch {
     private void onExit() {
         if (stoppedOnPurpose.getAsBoolean()) {
             return;
+        }
+        // Results already computed go first: the settler's thread still runs while the JVM exits.
+        long flushBy = System.nanoTime() + 3_000_000_000L;
+        while (!settler.isDrained() && System.nanoTime() < flushBy) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                break;
+            }
         }
         List<Work> held = new ArrayList<>(holdings.all());
         Work culprit = null;

@@ -58,6 +58,18 @@ final class OutageLog {
         }
     }
 
+    /**
+     * A call that only reads (or writes what Redis allows when full: a heartbeat) succeeded. It ends an outage in
+     * which Redis could not be reached, but not one in which it refuses writes: reads go on working then, and
+     * taking them for the end would log the outage's end and start once a second.
+     */
+    void readSucceeded() {
+        Condition now = condition;
+        if (now == null || !now.refusesWritesOnly()) {
+            succeeded();
+        }
+    }
+
     boolean isDown() {
         return downSince.get() != 0;
     }

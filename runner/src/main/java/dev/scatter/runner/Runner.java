@@ -91,7 +91,7 @@ public final class Runner {
         SelfFence fence = new SelfFence(holdings, config.lease());
         Reaper reaper = new Reaper(broker, config, outage, metrics, leases);
         this.backlog = new BacklogProbe(broker, config, metrics, outage);
-        this.exitWatch = new ExitWatch(broker, holdings, () -> stopped);
+        this.exitWatch = new ExitWatch(broker, holdings, settler, () -> stopped);
         this.renewal = new Periodic("scatter-leases", leases.intervalMillis(), leases.retryMillis(), leases::renewAll);
         housekeeping.add(renewal);
         housekeeping.add(new Periodic("scatter-fence", fence.intervalMillis(), fence::check));

@@ -1,6 +1,7 @@
 package dev.scatter.runner;
 
 import dev.scatter.broker.Broker;
+import dev.scatter.broker.BrokerAuthException;
 import dev.scatter.broker.BrokerUnavailableException;
 import dev.scatter.broker.ClaimedTask;
 import dev.scatter.broker.ReturnCode;
@@ -116,7 +117,7 @@ final class Settler implements Runnable {
                     pending.drainTo(batch, 4000);
                 }
                 try {
-                    settle(batch);
+                    settleOrWait(batch);
                 } catch (BrokerUnavailableException e) {
                     throw e;
                 } catch (RuntimeException refused) {
@@ -147,7 +148,7 @@ final class Settler implements Runnable {
         for (Iterator<Outcome> it = batch.iterator(); it.hasNext(); ) {
             Outcome o = it.next();
             try {
-                settle(new ArrayList<>(List.of(o)));
+                settleOrWait(new ArrayList<>(List.of(o)));
             } catch (BrokerUnavailableException e) {
                 throw e;
             } catch (RuntimeException refused) {
@@ -156,6 +157,19 @@ final class Settler implements Runnable {
                 holdings.remove(o.work());
             }
             it.remove();
+        }
+    }
+
+    /**
+     * As {@link #settle}, with refused credentials taken as Redis being unavailable: they were good when the runner
+     * started (rotated since?), and dropping results would not bring them back; the outcomes wait instead.
+     */
+    private void settleOrWait(List<Outcome> batch) {
+        try {
+            settle(batch);
+        } catch (BrokerAuthException e) {
+            throw new BrokerUnavailableException(BrokerUnavailableException.Condition.CREDENTIALS_REFUSED,
+                    e.getMessage(), e);
         }
     }
 

@@ -93,6 +93,11 @@ final class TaskRunner {
             settler.complete(work, JSON.writeValueAsString(result));
         } catch (InvalidParametersException e) {
             settler.fail(work, e.getMessage(), true);
+        } catch (BrokerUnavailableException e) {
+            // Redis could not give what the task reads (a reduce's partial results, shared data): not the task's
+            // fault. It is handed back, with no attempt charged, to run again once Redis answers.
+            LOG.info("task {} handed back: {}", task.describe(), e.getMessage());
+            settler.release(work);
         } catch (Throwable e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -169,14 +174,9 @@ final class TaskRunner {
     }
 
     private JsonNode reduce(TaskKind kind, ClaimedTask task, JsonNode params) throws Exception {
-        Map<Integer, String> raw;
-        JobStatus status;
-        try {
-            raw = broker.partialResults(task.job(), task.totalTasks());
-            status = broker.status(task.job()).orElseThrow(() -> new IllegalStateException("job vanished"));
-        } catch (BrokerUnavailableException e) {
-            throw new IllegalStateException("cannot read the partial results: " + e.getMessage(), e);
-        }
+        // An outage here hands the reduce back (see run): it reads, and Redis not answering is not its fault.
+        Map<Integer, String> raw = broker.partialResults(task.job(), task.totalTasks());
+        JobStatus status = broker.status(task.job()).orElseThrow(() -> new IllegalStateException("job vanished"));
         if (raw.size() != task.totalTasks()) {
             throw new IllegalStateException("found " + raw.size() + " partial results of " + task.totalTasks());
         }

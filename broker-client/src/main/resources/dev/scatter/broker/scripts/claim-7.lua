@@ -49,6 +49,14 @@ local gap = real - (tonumber(clock[1]) or real)
 if gap > 0 and gap <= 2000 then now = now + gap end
 redis.call('HSET', KEYS[1], 'real', real, 'queue', now)
 
+-- Cuts text to at most limit bytes, never inside a UTF-8 character.
+local function clip(text, limit)
+  if #text <= limit then return text end
+  local cut = limit
+  while cut > 0 and string.byte(text, cut + 1) >= 128 and string.byte(text, cut + 1) < 192 do cut = cut - 1 end
+  return string.sub(text, 1, cut) .. '...'
+end
+
 local EXAMINE_LIMIT = 10000
 local deadline = now + tonumber(ARGV[1])
 local want, cap, token = tonumber(ARGV[2]), tonumber(ARGV[3]), ARGV[4]
@@ -59,7 +67,7 @@ local quarantined, parked, examined = 0, 0, 0
 local jobs, jobOrder, leases = {}, {}, {}
 
 local function quarantine(entry, reason)
-  redis.call('RPUSH', KEYS[6], cjson.encode({entry = string.sub(entry, 1, 200), reason = reason, at = real}))
+  redis.call('RPUSH', KEYS[6], cjson.encode({entry = clip(entry, 200), reason = reason, at = real}))
   quarantined = quarantined + 1
 end
 

@@ -35,6 +35,14 @@ local gap = real - (tonumber(clock[1]) or real)
 if gap > 0 and gap <= 2000 then now = now + gap end
 redis.call('HSET', KEYS[1], 'real', real, 'queue', now)
 
+-- Cuts text to at most limit bytes, never inside a UTF-8 character.
+local function clip(text, limit)
+  if #text <= limit then return text end
+  local cut = limit
+  while cut > 0 and string.byte(text, cut + 1) >= 128 and string.byte(text, cut + 1) < 192 do cut = cut - 1 end
+  return string.sub(text, 1, cut) .. '...'
+end
+
 local limit = tonumber(ARGV[1])
 
 local due = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', now, 'LIMIT', 0, limit)
@@ -53,7 +61,7 @@ for _, member in ipairs(expired) do
   else
     -- Left in place it would be listed again on every pass, ahead of real expired leases.
     redis.call('ZREM', KEYS[4], member)
-    redis.call('RPUSH', KEYS[5], cjson.encode({entry = string.sub(member, 1, 200), reason = 'malformed lease',
+    redis.call('RPUSH', KEYS[5], cjson.encode({entry = clip(member, 200), reason = 'malformed lease',
       at = real}))
     quarantined = quarantined + 1
   end

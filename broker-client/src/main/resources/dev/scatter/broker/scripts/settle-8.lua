@@ -71,9 +71,12 @@ for k = 1, jobCount do slots[ARGV[5 + k]] = 5 + 4 * k end
 local codes = {}
 local requeued, outstanding, completed = 0, 0, 0
 
+-- Cuts text to at most limit bytes, never inside a UTF-8 character.
 local function clip(text, limit)
   if #text <= limit then return text end
-  return string.sub(text, 1, limit) .. '...'
+  local cut = limit
+  while cut > 0 and string.byte(text, cut + 1) >= 128 and string.byte(text, cut + 1) < 192 do cut = cut - 1 end
+  return string.sub(text, 1, cut) .. '...'
 end
 
 -- The job, loaded once per call: its keys, its live entry (or terminal state) and its budgets.
@@ -172,7 +175,8 @@ for e = 0, tonumber(ARGV[6 + jobCount]) - 1 do
   local position = e + 1
   local id, task, attempt, token = string.match(member, '^([0-9a-z]+):([0-9r]+):(%d+):([0-9a-z]+)$')
   local j = id and job(id)
-  if not j or not (op == 'C' or op == 'F' or op == 'E' or op == 'R') then
+  if not j or not (op == 'C' or op == 'F' or op == 'E' or op == 'R')
+      or not (task == 'r' or task == '0' or (#task <= 9 and string.match(task, '^[1-9]%d*$'))) then
     codes[position] = MALFORMED
   elseif op == 'C' then
     settledLeases[#settledLeases + 1] = member
@@ -182,7 +186,7 @@ for e = 0, tonumber(ARGV[6 + jobCount]) - 1 do
       completions[id] = list
       completionOrder[#completionOrder + 1] = id
     end
-    list[#list + 1] = {position = position, task = task, attempt = tonumber(attempt), result = a}
+    list[#list + 1] = {position = position, task = task, attempt = tonumber(attempt), result = a, member = member}
   else
     attempt = tonumber(attempt)
     local held = false
@@ -279,7 +283,9 @@ for _, id in ipairs(completionOrder) do
       local existing = redis.call('HMGET', j.results, unpack(fields))
       local fresh, n, seen, rejected, bytes = {}, 0, {}, {}, 0
       for i, c in ipairs(tasks) do
-        if existing[i] or seen[c.task] then
+        if tonumber(c.task) >= j.total then
+          codes[c.position] = MALFORMED
+        elseif existing[i] or seen[c.task] then
           codes[c.position] = DUPLICATE
         elseif #c.result > maxTaskResult then
           seen[c.task] = true
@@ -327,12 +333,16 @@ for _, id in ipairs(completionOrder) do
         completed = completed + n / 2
         advance(j)
       end
+      -- A result refused for its size ends its attempt as a permanent failure would: only while its lease is held
+      -- (a repeated call, or a late copy, finds it gone and changes nothing).
       for _, c in ipairs(rejected) do
-        if j.live and j.state == 'running' then
+        if not (j.live and j.state == 'running') then
+          codes[c.position] = JOB_NOT_ACTIVE
+        elseif not redis.call('ZSCORE', KEYS[2], c.member) then
+          codes[c.position] = LEASE_LOST
+        else
           bury(j, c.task, c.attempt, 'was rejected', c.reason)
           codes[c.position] = DEAD
-        else
-          codes[c.position] = JOB_NOT_ACTIVE
         end
       end
     elseif j.live and j.state == 'reducing' or j.state == 'succeeded' then
