@@ -222,6 +222,12 @@ public final class Runner {
             LOG.info("handing back {} tasks still running at the drain deadline", running);
             workers.shutdownNow();
             awaitWorkers(Duration.ofSeconds(2));
+            for (Work work : holdings.all()) {
+                // A thread deaf to the stop: the process exits in a moment and takes it along, so hand it back now.
+                if (work.isRunning() && settler.release(work)) {
+                    LOG.warn("task {} did not stop when told to; handed back all the same", work.task.describe());
+                }
+            }
         }
 
         settler.stop(System.nanoTime() + Duration.ofSeconds(5).toNanos());
