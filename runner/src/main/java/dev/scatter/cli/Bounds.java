@@ -83,6 +83,13 @@ public final class Bounds {
         }
     }
 
+    /** submit --max-recoveries: 0 quarantines a task the first time its runner is lost. */
+    public static final class Recoveries extends CountConverter.Bounded {
+        public Recoveries() {
+            super(0, JobSpec.MAX_ATTEMPTS_LIMIT);
+        }
+    }
+
     /** submit --tasks. */
     public static final class Tasks extends CountConverter.Bounded {
         public Tasks() {

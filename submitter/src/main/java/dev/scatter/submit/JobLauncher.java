@@ -48,7 +48,8 @@ final class JobLauncher {
         }
         ObjectNode prepared = kind == null ? params : kind.prepare(params, tasks);
         JobSpec spec = JobSpec.of(kindName, JobJson.write(prepared), tasks).withQueue(options.queue)
-                .withMaxAttempts(options.maxAttempts).withResultTtl(options.ttl);
+                .withMaxAttempts(options.maxAttempts).withMaxRecoveries(options.maxRecoveries)
+                .withResultTtl(options.ttl);
 
         try (Session session = Session.forJob(root, options.localRunners, options.queue, localSettings, localKinds,
                 err)) {

@@ -30,6 +30,13 @@ final class JobOptions {
                     + ". Default: ${DEFAULT-VALUE}.")
     int maxAttempts;
 
+    @Option(names = "--max-recoveries", paramLabel = "N", converter = Bounds.Recoveries.class,
+            defaultValue = "" + JobSpec.DEFAULT_MAX_RECOVERIES,
+            description = "Times a task may lose its runner (killed, hung, cut off from Redis) before it is quarantined"
+                    + " as a task that kills its runners, 0 to " + JobSpec.MAX_ATTEMPTS_LIMIT + "; a lost runner never"
+                    + " costs an attempt. Default: ${DEFAULT-VALUE}.")
+    int maxRecoveries;
+
     @Option(names = "--ttl", paramLabel = "DURATION", converter = Bounds.Ttl.class, defaultValue = "7d",
             description = "How long the finished job and its result are kept, 1s to 3650d. Default: ${DEFAULT-VALUE}.")
     Duration ttl;
