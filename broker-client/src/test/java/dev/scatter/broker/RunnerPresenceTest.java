@@ -39,6 +39,24 @@ class RunnerPresenceTest {
     }
 
     @Test
+    void theIndexForgetsARunnerThatDiedWithoutSayingSoWhetherOrNotAnyoneListsRunners(RedisFixture redis) {
+        try (Broker broker = Broker.connect(redis.uri());
+             redis.clients.jedis.RedisClient raw = redis.clients.jedis.RedisClient.create(redis.uri())) {
+            String dead = redis.queue() + "-crashed";
+            broker.runners().heartbeat(new RunnerPresence(dead, "h", 1, List.of("q"), List.of(), 1, 0, "v",
+                    Instant.now(), null), Duration.ofMillis(100));
+            assertThat(raw.zscore(QueueKeys.Runners.index(), dead)).isNotNull();
+
+            // Ten of its TTLs later, any live runner's heartbeat drops it from the index.
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                broker.runners().heartbeat(new RunnerPresence(redis.queue() + "-alive", "h", 2, List.of("q"), List.of(),
+                        1, 0, "v", Instant.now(), null), Duration.ofMillis(100));
+                assertThat(raw.zscore(QueueKeys.Runners.index(), dead)).isNull();
+            });
+        }
+    }
+
+    @Test
     void aRunnerThatLeavesIsRemovedAtOnce(RedisFixture redis) {
         try (Broker broker = Broker.connect(redis.uri())) {
             String id = redis.queue() + "-runner";
