@@ -5,11 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import dev.scatter.broker.testing.RealRedis;
 import dev.scatter.broker.testing.RedisFixture;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import redis.clients.jedis.RedisClient;
 
 @ExtendWith(RealRedis.class)
 class RunnerPresenceTest {
@@ -41,7 +43,7 @@ class RunnerPresenceTest {
     @Test
     void theIndexForgetsARunnerThatDiedWithoutSayingSoWhetherOrNotAnyoneListsRunners(RedisFixture redis) {
         try (Broker broker = Broker.connect(redis.uri());
-             redis.clients.jedis.RedisClient raw = redis.clients.jedis.RedisClient.create(redis.uri())) {
+             RedisClient raw = RedisClient.create(URI.create(redis.uri()))) {
             String dead = redis.queue() + "-crashed";
             broker.runners().heartbeat(new RunnerPresence(dead, "h", 1, List.of("q"), List.of(), 1, 0, "v",
                     Instant.now(), null), Duration.ofMillis(100));
