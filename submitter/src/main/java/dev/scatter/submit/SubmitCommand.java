@@ -24,8 +24,8 @@ import picocli.CommandLine.ScopeType;
 public final class SubmitCommand implements Runnable {
 
     @Option(names = "--redis", paramLabel = "URI", scope = ScopeType.INHERIT,
-            description = "Redis to use: redis://[[user]:password@]host[:port][/db], rediss:// for TLS; a % in the"
-                    + " password is written %25. Default: the REDIS_URL environment variable (better for a password:"
+            description = "Redis to use: redis://[[user]:password@]host[:port][/db], rediss:// for TLS; a %% in the"
+                    + " password is written %%25. Default: the REDIS_URL environment variable (better for a password:"
                     + " ps shows command lines); with neither, job commands run locally.")
     String redis;
 
