@@ -34,7 +34,12 @@ final class FakeRunner {
 
     /** Heartbeats as runner {@code id} of {@code threads} threads. */
     FakeRunner beat(String id, int threads) {
-        broker.runners().heartbeat(new RunnerPresence(id, "test-host", 4242, List.of(queue.name()),
+        return beat(id, threads, "test-host");
+    }
+
+    /** Heartbeats as runner {@code id} of {@code threads} threads on {@code host}. */
+    FakeRunner beat(String id, int threads, String host) {
+        broker.runners().heartbeat(new RunnerPresence(id, host, 4242, List.of(queue.name()),
                 kinds.stream().map(k -> k + "@1").toList(), threads, held.size(), "9.9.9",
                 Instant.now().minusSeconds(90), null), Duration.ofMinutes(1));
         return this;
