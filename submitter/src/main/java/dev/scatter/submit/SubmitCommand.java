@@ -35,6 +35,9 @@ public final class SubmitCommand implements Runnable {
 
     final Map<String, String> env;
 
+    /** Where --dashboard waits for Enter after the job; tests give their own. */
+    java.io.InputStream in = System.in;
+
     SubmitCommand(Map<String, String> env) {
         this.env = env;
     }
