@@ -333,15 +333,31 @@ public final class TaskQueue {
      * queue's active hash with a bounded scan: what an operator looks at, without reading the whole jobs index.
      */
     public List<JobStatus> activeJobs(int limit) {
+        return activeJobs(limit, null);
+    }
+
+    /**
+     * As {@link #activeJobs(int)}, only those in {@code state} (null: any), told from their entries in the active
+     * hash, so that jobs in other states cost no read of their records. The scan stops after a hundred thousand
+     * entries whatever it found.
+     */
+    public List<JobStatus> activeJobs(int limit, JobState state) {
         try {
             List<String> ids = new ArrayList<>();
             String cursor = ScanParams.SCAN_POINTER_START;
+            int scanned = 0;
             do {
                 ScanResult<Map.Entry<String, String>> page = redis.hscan(keys.active(), cursor,
-                        new ScanParams().count(Math.min(1000, Math.max(10, limit))));
-                page.getResult().forEach(entry -> ids.add(entry.getKey()));
+                        new ScanParams().count(1000));
+                for (Map.Entry<String, String> entry : page.getResult()) {
+                    // The entry reads "state|startedAt|total|maxAttempts|kind".
+                    if (state == null || entry.getValue().startsWith(state.wire() + "|")) {
+                        ids.add(entry.getKey());
+                    }
+                }
+                scanned += page.getResult().size();
                 cursor = page.getCursor();
-            } while (!cursor.equals(ScanParams.SCAN_POINTER_START) && ids.size() < limit);
+            } while (!cursor.equals(ScanParams.SCAN_POINTER_START) && ids.size() < limit && scanned < 100_000);
             // Ids begin with their submit time in base 36, of one length for centuries: their order is submit order.
             ids.sort(Comparator.reverseOrder());
             return statuses(ids.subList(0, Math.min(limit, ids.size())));

@@ -14,7 +14,8 @@ import java.util.Locale;
 
 /**
  * The jobs table: a page of a queue's jobs, newest first, optionally of one state. Without a state a page is one
- * index range; jobs that have not ended come from the queue's active hash; an ended state is found by walking
+ * index range; jobs that have not ended come from the queue's active hash, which tells their state (pages up to
+ * {@link #SCAN_LIMIT} jobs deep); an ended state is found by walking
  * the index from the newest job, at most {@link #SCAN_LIMIT} jobs a request, and the answer says when it stopped
  * there. No request reads more than that, however many jobs the queue holds.
  */
@@ -50,8 +51,9 @@ final class JobsTable {
             jobs = queue.jobs(skip, size + 1);
             root.put("scanned", jobs.size());
         } else if (!state.isTerminal()) {
-            List<JobStatus> active = queue.activeJobs(SCAN_LIMIT).stream().filter(j -> j.state() == state).toList();
-            jobs = active.subList(Math.min(skip, active.size()), Math.min(skip + size + 1, active.size()));
+            // The active hash tells each job's state: only the page's jobs are read.
+            List<JobStatus> active = queue.activeJobs(Math.min(SCAN_LIMIT, skip + size + 1), state);
+            jobs = active.subList(Math.min(skip, active.size()), active.size());
             root.put("scanned", active.size());
         } else {
             jobs = new ArrayList<>();

@@ -14,8 +14,9 @@ import java.util.Set;
 
 /**
  * The overview page's figures: per queue the counts {@code submit backlog} prints (the same two calls:
- * {@link TaskQueue#backlog()} and {@link TaskQueue#deadCount()}), the completion rate, live runners and the jobs
- * running now. Read at most once a second however many pages poll it.
+ * {@link TaskQueue#backlog()} and {@link TaskQueue#deadCount()}, the latter spared on large queues: see
+ * {@link DeadCounts}), the completion rate, live runners and the jobs running now. Read at most once a second
+ * however many pages poll it.
  */
 final class Overview {
 
@@ -27,6 +28,7 @@ final class Overview {
     private final RateHistory rates;
     private final Clock clock;
     private final Cached<ObjectNode> cached;
+    private final DeadCounts deadCounts = new DeadCounts();
 
     Overview(Broker broker, Queues queues, RateHistory rates, Clock clock) {
         this.broker = broker;
@@ -53,11 +55,13 @@ final class Overview {
         for (String name : names) {
             TaskQueue queue = broker.queue(name);
             QueueBacklog b = queue.backlog();
-            long dead = queue.deadCount();
+            long jobCount = queue.jobCount();
+            DeadCounts.Count dead = deadCounts.of(queue, jobCount, now.toEpochMilli());
             outstanding += b.outstanding();
             queueNodes.addObject().put("queue", name).put("ready", b.ready()).put("delayed", b.delayed())
-                    .put("inFlight", b.inFlight()).put("dead", dead).put("outstanding", b.outstanding())
-                    .put("malformed", b.malformed()).put("parked", b.parked());
+                    .put("inFlight", b.inFlight()).put("dead", dead.dead()).put("deadAt", dead.at())
+                    .put("outstanding", b.outstanding()).put("malformed", b.malformed()).put("parked", b.parked())
+                    .put("jobs", jobCount);
             for (JobStatus job : queue.activeJobs(ACTIVE_JOBS)) {
                 running.add(JobJson.summary(job, now));
             }

@@ -36,7 +36,8 @@
       figure('tasks running', num(o.tasksRunning), 'fig-running'));
     const rows = o.queues.map(q => el('tr', { 'data-queue': q.queue },
       td(q.queue), td(num(q.ready), { class: 'n ready' }), td(num(q.delayed), { class: 'n delayed' }),
-      td(num(q.inFlight), { class: 'n inflight' }), td(num(q.dead), { class: 'n dead' }),
+      td(num(q.inFlight), { class: 'n inflight' }),
+      td(num(q.dead) + (o.at - q.deadAt > 3000 ? ' (' + Math.round((o.at - q.deadAt) / 1000) + ' s ago)' : ''), { class: 'n dead' }),
       td(num(q.outstanding), { class: 'n outstanding' }), td(num(q.malformed), { class: 'n malformed' })));
     clear(document.getElementById('queues')).appendChild(
       table(['queue', 'ready', 'delayed', 'in flight', 'dead', 'outstanding', 'malformed'], rows, { id: 'queue-table' }));
