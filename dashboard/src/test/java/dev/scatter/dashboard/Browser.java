@@ -30,17 +30,41 @@ final class Browser implements AutoCloseable {
         this.driver = driver;
     }
 
-    static Browser start() {
-        Path chromium = Path.of(System.getenv().getOrDefault("SCATTER_CHROMIUM", "/usr/bin/chromium"));
-        Path chromedriver = Path.of(System.getenv().getOrDefault("SCATTER_CHROMEDRIVER", "/usr/bin/chromedriver"));
-        if (!Files.isExecutable(chromium) || !Files.isExecutable(chromedriver)) {
-            String why = "browser tests need Debian's chromium and chromium-driver (" + chromium + ", " + chromedriver
-                    + "): apt-get install chromium chromium-driver, or set SCATTER_CHROMIUM and SCATTER_CHROMEDRIVER";
-            if ("true".equals(System.getenv("CI"))) {
-                Assertions.fail(why + "; .ci/run installs them, so under CI their absence is a failure");
-            }
-            Assumptions.abort(why);
+    /** Why no browser can be started here (null: one can). */
+    static String unavailable() {
+        Path chromium = chromium();
+        Path chromedriver = chromedriver();
+        if (Files.isExecutable(chromium) && Files.isExecutable(chromedriver)) {
+            return null;
         }
+        return "browser tests need Debian's chromium and chromium-driver (" + chromium + ", " + chromedriver
+                + "): apt-get install chromium chromium-driver, or set SCATTER_CHROMIUM and SCATTER_CHROMEDRIVER";
+    }
+
+    /** Skips the test, saying why, where there is no browser; under CI (CI=true), where .ci/run installs one, fails it. */
+    static void requireAvailable() {
+        String why = unavailable();
+        if (why == null) {
+            return;
+        }
+        if ("true".equals(System.getenv("CI"))) {
+            Assertions.fail(why + "; .ci/run installs them, so under CI their absence is a failure");
+        }
+        Assumptions.abort(why);
+    }
+
+    private static Path chromium() {
+        return Path.of(System.getenv().getOrDefault("SCATTER_CHROMIUM", "/usr/bin/chromium"));
+    }
+
+    private static Path chromedriver() {
+        return Path.of(System.getenv().getOrDefault("SCATTER_CHROMEDRIVER", "/usr/bin/chromedriver"));
+    }
+
+    static Browser start() {
+        requireAvailable();
+        Path chromium = chromium();
+        Path chromedriver = chromedriver();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -55,8 +79,27 @@ final class Browser implements AutoCloseable {
         return driver;
     }
 
+    /** A wait that tries again when the page's refresh replaced an element between finding and reading it. */
     WebDriverWait waiting() {
-        return new WebDriverWait(driver, Duration.ofSeconds(15), Duration.ofMillis(100));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15), Duration.ofMillis(100));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
+    }
+
+    /**
+     * The text of the first element a CSS selector finds ("" when none), read in one step in the page: the pages
+     * rebuild their tables at every refresh, so an element found in one call may be gone in the next.
+     */
+    String text(String css) {
+        Object text = driver.executeScript("const e = document.querySelector(arguments[0]); return e ? e.innerText : '';", css);
+        return text == null ? "" : text.toString().trim();
+    }
+
+    /** An attribute of the first element a CSS selector finds (null when none), read in one step. */
+    String attribute(String css, String name) {
+        Object value = driver.executeScript("const e = document.querySelector(arguments[0]); return e ? e.getAttribute(arguments[1]) : null;",
+                css, name);
+        return value == null ? null : value.toString();
     }
 
     void open(String url) {

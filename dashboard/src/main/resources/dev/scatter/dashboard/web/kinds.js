@@ -153,7 +153,13 @@ const Kinds = (() => {
 
   const RENDERERS = { pi, sweep, cmd, json };
 
+  const drawn = new WeakMap();
+
+  // Redrawn only when what it shows changed: a finished sweep's table is not rebuilt every refresh.
   function render(box, view, job) {
+    const key = JSON.stringify(view) + (view.renderer === 'json' || !RENDERERS[view.renderer] ? JSON.stringify(job.result) : '');
+    if (drawn.get(box) === key) return;
+    drawn.set(box, key);
     (RENDERERS[view.renderer] || json)(box, view, job);
   }
 
