@@ -20,9 +20,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * neither is installed the tests are skipped, saying why; under CI (CI=true) that is a failure, since .ci/run
  * installs them.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    public static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     private final ChromeDriver driver;
 
@@ -31,7 +31,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** Why no browser can be started here (null: one can). */
-    static String unavailable() {
+    public static String unavailable() {
         Path chromium = chromium();
         Path chromedriver = chromedriver();
         if (Files.isExecutable(chromium) && Files.isExecutable(chromedriver)) {
@@ -42,7 +42,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** Skips the test, saying why, where there is no browser; under CI (CI=true), where .ci/run installs one, fails it. */
-    static void requireAvailable() {
+    public static void requireAvailable() {
         String why = unavailable();
         if (why == null) {
             return;
@@ -61,7 +61,7 @@ final class Browser implements AutoCloseable {
         return Path.of(System.getenv().getOrDefault("SCATTER_CHROMEDRIVER", "/usr/bin/chromedriver"));
     }
 
-    static Browser start() {
+    public static Browser start() {
         requireAvailable();
         Path chromium = chromium();
         Path chromedriver = chromedriver();
@@ -75,12 +75,12 @@ final class Browser implements AutoCloseable {
         return new Browser(new ChromeDriver(service, options));
     }
 
-    ChromeDriver driver() {
+    public ChromeDriver driver() {
         return driver;
     }
 
     /** A wait that tries again when the page's refresh replaced an element between finding and reading it. */
-    WebDriverWait waiting() {
+    public WebDriverWait waiting() {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15), Duration.ofMillis(100));
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         return wait;
@@ -90,28 +90,28 @@ final class Browser implements AutoCloseable {
      * The text of the first element a CSS selector finds ("" when none), read in one step in the page: the pages
      * rebuild their tables at every refresh, so an element found in one call may be gone in the next.
      */
-    String text(String css) {
+    public String text(String css) {
         Object text = driver.executeScript("const e = document.querySelector(arguments[0]); return e ? e.innerText : '';", css);
         return text == null ? "" : text.toString().trim();
     }
 
     /** An attribute of the first element a CSS selector finds (null when none), read in one step. */
-    String attribute(String css, String name) {
+    public String attribute(String css, String name) {
         Object value = driver.executeScript("const e = document.querySelector(arguments[0]); return e ? e.getAttribute(arguments[1]) : null;",
                 css, name);
         return value == null ? null : value.toString();
     }
 
-    void open(String url) {
+    public void open(String url) {
         driver.get(url);
     }
 
-    Object js(String script, Object... args) {
+    public Object js(String script, Object... args) {
         return driver.executeScript(script, args);
     }
 
     /** Saves what the page shows as target/screenshots/NAME.png. */
-    Path screenshot(String name) {
+    public Path screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
             Path file = SCREENSHOTS.resolve(name + ".png");
