@@ -15,7 +15,7 @@ import java.util.Set;
 /**
  * The overview page's figures: per queue the counts {@code submit backlog} prints (the same two calls:
  * {@link TaskQueue#backlog()} and {@link TaskQueue#deadCount()}, the latter spared on large queues: see
- * {@link DeadCounts}), the completion rate, live runners and the jobs running now. Read at most once a second
+ * {@link DeadCounts}), the completion rate, live runners and the jobs that have not ended. Read at most once a second
  * however many pages poll it.
  */
 final class Overview {

@@ -47,6 +47,6 @@
       td(progress(j.progress, num(j.done) + ' / ' + num(j.total))), td(duration(j.ageMillis))));
     const box = clear(document.getElementById('running'));
     box.appendChild(running.length ? table(['job', 'kind', 'state', 'progress', 'age'], running, { id: 'running-table' })
-      : el('p', { class: 'muted', text: 'No job is running.' }));
+      : el('p', { class: 'muted', text: 'Every job has ended.' }));
   });
 })();
