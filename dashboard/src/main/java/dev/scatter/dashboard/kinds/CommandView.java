@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scatter.broker.JobStatus;
 import java.io.IOException;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -32,8 +31,7 @@ final class CommandView implements KindView {
         view.put("tasks", result.path("tasks").asInt());
         view.put("failedCount", result.path("failedCount").asInt());
         ArrayNode metrics = view.putArray("metrics");
-        for (Iterator<Map.Entry<String, JsonNode>> it = result.path("metrics").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> m = it.next();
+        for (Map.Entry<String, JsonNode> m : result.path("metrics").properties()) {
             JsonNode s = m.getValue();
             ObjectNode row = metrics.addObject().put("name", m.getKey()).put("mean", s.path("mean").asDouble())
                     .put("std", s.path("std").asDouble()).put("min", s.path("min").asDouble())
@@ -76,7 +74,7 @@ final class CommandView implements KindView {
             return Optional.empty();
         }
         StringBuilder out = new StringBuilder("metric,mean,std,min,max,count\n");
-        result.path("metrics").fields().forEachRemaining(m -> out.append(Csv.field(m.getKey())).append(',')
+        result.path("metrics").properties().forEach(m -> out.append(Csv.field(m.getKey())).append(',')
                 .append(m.getValue().path("mean").asText()).append(',').append(m.getValue().path("std").asText())
                 .append(',').append(m.getValue().path("min").asText()).append(',')
                 .append(m.getValue().path("max").asText()).append(',').append(m.getValue().path("count").asText())
