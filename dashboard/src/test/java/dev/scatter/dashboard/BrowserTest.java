@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import redis.clients.jedis.RedisClient;
 
 /**
  * What a user sees, in a real headless Chromium: live numbers that agree with the backlog, progress that moves
@@ -179,6 +180,10 @@ class BrowserTest {
             FakeRunner runner = new FakeRunner(broker, redis.queue(), "plugin.kind").beat("evil-" + redis.queue(), 1, image);
             runner.claim(2);
             runner.failAll(script + " " + attribute + " " + image);
+            try (RedisClient raw = RedisClient.create(redis.uri())) {
+                raw.lpush(broker.queue(redis.queue()).keys().ready(), "malformed " + image);
+            }
+            runner.claim(1);
             // The overview and the jobs table show the job but none of its texts; the others show them.
             Map<String, String> shows = Map.of("", job.toString(), "jobs?queue=" + redis.queue(), job.toString(),
                     "job?id=" + job, "window.pwned", "dead?queue=" + redis.queue(), "window.pwned", "runners", "window.pwned");
@@ -195,6 +200,9 @@ class BrowserTest {
             assertThat(text("#params")).contains(script).contains("onmouseover=\\\"window.pwned=2").contains("<img src=x");
             assertThat(text("#dead")).contains(script).contains(attribute).contains(image);
             browser.screenshot("job-hostile");
+            browser.open(dashboard.url() + "dead?queue=" + redis.queue());
+            browser.waiting().until(d -> text("#malformed-table").contains("malformed " + image));
+            assertThat(browser.driver().findElements(By.cssSelector("main img"))).isEmpty();
             assertThat(browser.js("return window.pwned === undefined;")).isEqualTo(true);
         }
     }

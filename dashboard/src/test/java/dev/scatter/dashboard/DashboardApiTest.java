@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import redis.clients.jedis.RedisClient;
 
 /** The JSON API the pages read, against a real Redis, with a runner stepped by hand. */
 @ExtendWith(RealRedis.class)
@@ -174,7 +175,14 @@ class DashboardApiTest {
             assertThat(mine.path("version").asText()).isEqualTo("9.9.9");
             assertThat(mine.path("uptimeMillis").asLong()).isGreaterThanOrEqualTo(90_000);
 
+            // An entry that is not of the protocol's form: the next claim quarantines it as malformed.
+            try (RedisClient raw = RedisClient.create(redis.uri())) {
+                raw.lpush(broker.queue(redis.queue()).keys().ready(), "<img src=x onerror=alert(1)>");
+            }
+            runner.claim(1);
             JsonNode dead = web.json("/api/dead?queue=" + redis.queue());
+            assertThat(dead.path("malformed").get(0).path("entry").asText()).isEqualTo("<img src=x onerror=alert(1)>");
+            assertThat(dead.path("malformedCount").asLong()).isEqualTo(1);
             assertThat(dead.path("jobs").get(0).path("id").asText()).isEqualTo(job.toString());
             assertThat(dead.path("jobs").get(0).path("tasks")).hasSize(2);
             assertThat(dead.path("jobs").get(0).path("tasks").get(0).path("error").asText()).isEqualTo("it broke <b>here</b>");
