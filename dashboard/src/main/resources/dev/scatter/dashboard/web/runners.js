@@ -5,7 +5,7 @@
   poll(async () => {
     const r = await api('/api/runners');
     const rows = r.runners.map(x => el('tr', { 'data-runner': x.id },
-      td(x.id), td(x.host), td(num(x.pid), { class: 'n' }), td(num(x.threads), { class: 'n' }),
+      td(x.id), td(x.host), td(String(x.pid), { class: 'n' }), td(num(x.threads), { class: 'n' }),
       td(num(x.inFlight), { class: 'n inflight' }), td((x.queues || []).join(', ')), td((x.kinds || []).join(', ')),
       td(x.sinceHeartbeatMillis === undefined ? '–' : duration(x.sinceHeartbeatMillis) + ' ago'),
       td(x.version), td(duration(x.uptimeMillis))));
