@@ -329,19 +329,24 @@ public final class TaskQueue {
     }
 
     /**
-     * Up to {@code limit} of the jobs that have not ended (queued, running or reducing), newest first, read from the
-     * queue's active hash with a bounded scan: what an operator looks at, without reading the whole jobs index.
+     * Up to {@code limit} of the jobs that have not ended (queued, running or reducing), newest first among those
+     * the scan of the queue's active hash met before it had {@code limit} of them (so not necessarily the newest of
+     * all when more are active): a bounded look at what is going on, without reading the whole jobs index.
      */
     public List<JobStatus> activeJobs(int limit) {
-        return activeJobs(limit, null);
+        return active(limit, null, true);
     }
 
     /**
-     * As {@link #activeJobs(int)}, only those in {@code state} (null: any), told from their entries in the active
-     * hash, so that jobs in other states cost no read of their records. The scan stops after a hundred thousand
-     * entries whatever it found.
+     * The {@code limit} newest jobs in {@code state} (queued, running or reducing), told from their entries in the
+     * active hash, so that jobs in other states cost no read of their records. The whole hash is scanned, up to a
+     * hundred thousand entries.
      */
     public List<JobStatus> activeJobs(int limit, JobState state) {
+        return active(limit, state, false);
+    }
+
+    private List<JobStatus> active(int limit, JobState state, boolean stopAtLimit) {
         try {
             List<String> ids = new ArrayList<>();
             String cursor = ScanParams.SCAN_POINTER_START;
@@ -357,8 +362,9 @@ public final class TaskQueue {
                 }
                 scanned += page.getResult().size();
                 cursor = page.getCursor();
-            } while (!cursor.equals(ScanParams.SCAN_POINTER_START) && ids.size() < limit && scanned < 100_000);
-            // Ids begin with their submit time in base 36, of one length for centuries: their order is submit order.
+            } while (!cursor.equals(ScanParams.SCAN_POINTER_START) && !(stopAtLimit && ids.size() >= limit)
+                    && scanned < 100_000);
+            // Ids begin with their submit time in base 36, eight digits from 1972 to 2059: their order is submit order.
             ids.sort(Comparator.reverseOrder());
             return statuses(ids.subList(0, Math.min(limit, ids.size())));
         } catch (RuntimeException e) {
