@@ -18,7 +18,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             PiCommand.class, SweepCommand.class, CmdCommand.class, JobCommand.class, StatusCommand.class, WaitCommand.class,
             ResultCommand.class, CancelCommand.class, JobsCommand.class, RunnersCommand.class, DeadCommand.class,
-            RetryCommand.class, BacklogCommand.class,
+            RetryCommand.class, BacklogCommand.class, DashboardCommand.class,
             AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit codes:%n")
 public final class SubmitCommand implements Runnable {
@@ -34,6 +34,9 @@ public final class SubmitCommand implements Runnable {
     boolean json;
 
     final Map<String, String> env;
+
+    /** Where --dashboard waits for Enter after the job; tests give their own. */
+    java.io.InputStream in = System.in;
 
     SubmitCommand(Map<String, String> env) {
         this.env = env;
