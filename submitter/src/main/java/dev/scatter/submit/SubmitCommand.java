@@ -20,7 +20,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             PiCommand.class, SweepCommand.class, CmdCommand.class, JobCommand.class, StatusCommand.class, WaitCommand.class,
             ResultCommand.class, CancelCommand.class, JobsCommand.class, RunnersCommand.class, DeadCommand.class,
-            RetryCommand.class, BacklogCommand.class,
+            RetryCommand.class, BacklogCommand.class, TasksCommand.class, LogsCommand.class,
             AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit codes:%n")
 public final class SubmitCommand implements Runnable {
