@@ -46,6 +46,11 @@ final class JobLauncher {
             throw new CliException(ExitCodes.USAGE, "--no-wait needs a Redis (--redis URI or " + RedisSource.ENV
                     + "): a local job lives only while submit runs");
         }
+        if (options.noWait && (options.out != null || options.plot != null)) {
+            throw new CliException(ExitCodes.USAGE, "--out and --plot need the result: they cannot go with --no-wait"
+                    + " ('submit result JOB --out FILE' writes it later)");
+        }
+        ResultFiles.check(options.out, options.plot, kindName);
         ObjectNode prepared = kind == null ? params : kind.prepare(params, tasks);
         JobSpec spec = JobSpec.of(kindName, JobJson.write(prepared), tasks).withQueue(options.queue)
                 .withMaxAttempts(options.maxAttempts).withMaxRecoveries(options.maxRecoveries)
@@ -68,6 +73,7 @@ final class JobLauncher {
             }
             JobStatus end = new JobWaiter(session.broker(), err, root.env, root.json).await(id, options.timeout);
             options.hooks.afterEnd(end);
+            ResultFiles.write(session.broker(), end, options.out, options.plot, root.json, err);
             print(end, root.json, out);
             return exitCode(end);
         }

@@ -45,6 +45,15 @@ final class JobOptions {
             description = "Stop waiting after this long (exit 5; the job goes on). Default: no limit.")
     Duration timeout;
 
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Also write the ended job to FILE, by its extension: .json (the job and its result), .jsonl"
+                    + " (a line per task) or .csv (a row per task: parameters, state, duration, metrics).")
+    java.nio.file.Path out;
+
+    @Option(names = "--plot", paramLabel = "FILE",
+            description = "Also draw the result into FILE, PNG or SVG by its extension (pi, sweep and cmd jobs).")
+    java.nio.file.Path plot;
+
     /** Not an option: what the command does around its job (see JobLauncher), set by the command. */
     JobHooks hooks = JobHooks.NONE;
 }

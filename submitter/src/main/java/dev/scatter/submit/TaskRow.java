@@ -97,6 +97,27 @@ record TaskRow(int index, Map<String, String> params, String state, JsonNode rec
         return result == null ? null : result.get("metrics");
     }
 
+    /**
+     * The task's numbers, for a table: a command's metrics, or the numeric fields of another kind's result (a
+     * sweep's score, a pi task's count), less those that repeat its parameters.
+     */
+    JsonNode numbers() {
+        if (command() != null) {
+            return metrics();
+        }
+        JsonNode result = result();
+        if (result == null || !result.isObject()) {
+            return null;
+        }
+        ObjectNode numbers = JobJson.MAPPER.createObjectNode();
+        result.fields().forEachRemaining(e -> {
+            if (e.getValue().isNumber() && !params.containsKey(e.getKey())) {
+                numbers.set(e.getKey(), e.getValue());
+            }
+        });
+        return numbers;
+    }
+
     /** The last {@code lines} non-blank lines of a command's stderr. */
     String stderrTail(int lines) {
         JsonNode result = result();

@@ -73,13 +73,16 @@ final class TaskTable {
         return JobJson.write(array);
     }
 
-    /** One row per task: its parameters and every metric a column of their own, in the order first met. */
+    /**
+     * One row per task: its parameters and every metric (or, for kinds other than commands, every number of its
+     * result) a column of their own, in the order first met.
+     */
     static String csv(List<TaskRow> rows) {
         Set<String> params = new LinkedHashSet<>();
         Set<String> metrics = new LinkedHashSet<>();
         for (TaskRow row : rows) {
             params.addAll(row.params().keySet());
-            JsonNode m = row.metrics();
+            JsonNode m = row.numbers();
             if (m != null && m.isObject()) {
                 m.fieldNames().forEachRemaining(metrics::add);
             }
@@ -100,7 +103,7 @@ final class TaskTable {
             CommandOutcome command = row.command();
             fields.add(command == null ? "" : command.text());
             fields.add(command == null ? "" : row.result().get("exitCode").asText());
-            JsonNode m = row.metrics();
+            JsonNode m = row.numbers();
             metrics.forEach(k -> fields.add(m == null || !m.has(k) ? "" : m.get(k).isTextual() ? m.get(k).asText()
                     : m.get(k).toString()));
             fields.add(row.error() == null ? "" : row.error().strip());
