@@ -31,14 +31,14 @@ final class SeedSpec {
             long to = Long.parseLong(range.group(2));
             long step = range.group(3) == null ? 1 : Long.parseLong(range.group(3));
             if (to < from) {
-                throw usage("--seeds " + spec + " is empty: the first seed is above the last");
+                throw usage("--seeds " + spec + ": the range of seed is empty");
             }
             if (step < 1) {
                 throw usage("--seeds " + spec + ": the step must be 1 or more");
             }
             long count = (to - from) / step + 1;
             if (count > limit) {
-                throw usage("--seeds " + spec + " makes " + count + " tasks, more than a job may have (" + limit + ")");
+                throw usage("--seeds " + spec + ": the range of seed makes more tasks than a job may have (" + limit + ")");
             }
             if (step == 1) {
                 return CommandGrid.range("seed", from, to);
