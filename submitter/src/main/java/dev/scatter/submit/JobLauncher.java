@@ -51,13 +51,18 @@ final class JobLauncher {
                     + " ('submit result JOB --out FILE' writes it later)");
         }
         ResultFiles.check(options.out, options.plot, kindName);
+        if (options.reuse) {
+            Reuse.check(kindName);
+        }
         ObjectNode prepared = kind == null ? params : kind.prepare(params, tasks);
-        JobSpec spec = JobSpec.of(kindName, JobJson.write(prepared), tasks).withQueue(options.queue)
-                .withMaxAttempts(options.maxAttempts).withMaxRecoveries(options.maxRecoveries)
-                .withResultTtl(options.ttl);
 
         try (Session session = Session.forJob(root, options.localRunners, options.queue, localSettings, localKinds,
                 err)) {
+            ObjectNode submitted = options.reuse
+                    ? Reuse.apply(session.broker(), options.queue, kindName, prepared, tasks, err) : prepared;
+            JobSpec spec = JobSpec.of(kindName, JobJson.write(submitted), tasks).withQueue(options.queue)
+                    .withMaxAttempts(options.maxAttempts).withMaxRecoveries(options.maxRecoveries)
+                    .withResultTtl(options.ttl);
             options.hooks.beforeSubmit(session.broker());
             JobId id = session.broker().submit(spec);
             if (options.noWait) {

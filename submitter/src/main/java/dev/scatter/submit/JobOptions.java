@@ -54,6 +54,12 @@ final class JobOptions {
             description = "Also draw the result into FILE, PNG or SVG by its extension (pi, sweep and cmd jobs).")
     java.nio.file.Path plot;
 
+    @Option(names = "--reuse",
+            description = "Do not run again a task whose kind, parameters and data already have a result in an earlier"
+                    + " job of the queue (kept as long as that job): extend a grid and only the new cells run (pi,"
+                    + " sweep and cmd jobs; commands only when they exited 0).")
+    boolean reuse;
+
     /** Not an option: what the command does around its job (see JobLauncher), set by the command. */
     JobHooks hooks = JobHooks.NONE;
 }
