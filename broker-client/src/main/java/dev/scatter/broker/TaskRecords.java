@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 /**
  * Task records: what settle-8 keeps of each task's last settled attempt in {@code job:<id>:tasks}, so that a job's
@@ -24,12 +25,18 @@ public final class TaskRecords {
     public static final int INFO_ERROR_CHARS = 300;
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9_.:@-]{1,100}");
+    private static final Pattern PLAIN_INFO = Pattern.compile("\\{\"runner\":\"[A-Za-z0-9_.:@-]{1,100}\",\"ms\":\\d{1,18}}");
 
     private TaskRecords() {
     }
 
     /** A runner's description of an attempt: who ran it, for how long, and for a failure its error's gist. */
     public static String info(String runner, long millis, String error) {
+        if (error == null && runner != null && SAFE_NAME.matcher(runner).matches()) {
+            // The common case, once per task: no JSON tree for a name that needs no escaping.
+            return "{\"runner\":\"" + runner + "\",\"ms\":" + millis + "}";
+        }
         ObjectNode info = JSON.createObjectNode();
         if (runner != null) {
             info.put("runner", runner);
@@ -45,6 +52,9 @@ public final class TaskRecords {
     static String checkedInfo(String info) {
         if (info == null || info.getBytes(StandardCharsets.UTF_8).length > MAX_INFO_BYTES) {
             return "";
+        }
+        if (PLAIN_INFO.matcher(info).matches()) {
+            return info;
         }
         try {
             JsonNode node = JSON.readTree(info);

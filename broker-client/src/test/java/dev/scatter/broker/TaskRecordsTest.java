@@ -102,6 +102,17 @@ class TaskRecordsTest {
         }
     }
 
+    @Test
+    void anInfoIsAJsonObjectWhateverTheRunnersName() throws Exception {
+        assertThat(JSON.readTree(TaskRecords.info("r-1.host:7@x", 5, null)).path("runner").asText())
+                .isEqualTo("r-1.host:7@x");
+        JsonNode odd = JSON.readTree(TaskRecords.info("a\"b}", 5, "boom"));
+        assertThat(odd.path("runner").asText()).isEqualTo("a\"b}");
+        assertThat(odd.path("error").asText()).isEqualTo("boom");
+        assertThat(TaskRecords.checkedInfo("{\"runner\": oops}")).isEmpty();
+        assertThat(TaskRecords.checkedInfo(TaskRecords.info("r1", 3, null))).isEqualTo("{\"runner\":\"r1\",\"ms\":3}");
+    }
+
     private static JsonNode record(Broker broker, JobId id, int task) throws Exception {
         Map<Integer, String> records = broker.taskRecords(id, broker.status(id).orElseThrow().total());
         assertThat(records).containsKey(task);

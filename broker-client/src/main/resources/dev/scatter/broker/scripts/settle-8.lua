@@ -178,31 +178,29 @@ end
 -- A task's record: its last settled attempt, as the runner described it (info), with the result when it fits.
 local function recordText(state, attempt, info, result)
   local fields = ''
-  if info and #info > 2 and #info <= maxRecord and string.match(info, '^{.*}$') then
+  if info and #info > 2 and #info <= maxRecord and string.byte(info, 1) == 123 and string.byte(info, -1) == 125 then
     fields = ',' .. string.sub(info, 2, -2)
   end
-  local text = '{"state":"' .. state .. '","attempt":' .. attempt .. ',"at":' .. real .. fields
-  if result and #text + #result + 12 <= maxRecord then
-    return text .. ',"result":' .. result .. '}'
+  if result and #fields + #result + 80 <= maxRecord then
+    return '{"state":"' .. state .. '","attempt":' .. attempt .. ',"at":' .. real .. fields .. ',"result":' .. result
+      .. '}'
   end
-  return text .. '}'
+  return '{"state":"' .. state .. '","attempt":' .. attempt .. ',"at":' .. real .. fields .. '}'
 end
 
--- Writes records {task, text} of one job in one HSET. The job's records are bounded in total: past the bound a
--- record is counted in taskInfoDropped, not kept.
+-- Writes records of one job in one HSET: fields and texts, task index then record, in one flat list. The job's
+-- records are bounded: the bytes written are counted (a record written again counts again, so the bound is
+-- conservative), and past the bound a record is counted in taskInfoDropped, not kept.
 local function record(j, entries)
-  local fields = {}
-  for i, r in ipairs(entries) do fields[i] = r[1] end
-  local previous = redis.call('HMGET', j.tasks, unpack(fields))
   local total = tonumber(redis.call('HGET', j.key, 'taskInfoBytes')) or 0
   local writes, n, dropped = {}, 0, 0
-  for i, r in ipairs(entries) do
-    local grown = total - #(previous[i] or '') + #r[2]
-    if grown > maxJobRecords then
+  for k = 1, #entries, 2 do
+    local text = entries[k + 1]
+    if total + #text > maxJobRecords then
       dropped = dropped + 1
     else
-      total = grown
-      writes[n + 1], writes[n + 2] = r[1], r[2]
+      total = total + #text
+      writes[n + 1], writes[n + 2] = entries[k], text
       n = n + 2
     end
   end
@@ -262,14 +260,14 @@ for e = 0, tonumber(ARGV[8 + jobCount]) - 1 do
       codes[position] = ALREADY_DONE
     elseif op == 'F' then
       if a == '-1' or attempt >= j.maxAttempts then
-        record(j, {{task, recordText('dead', attempt, info, nil)}})
+        record(j, {task, recordText('dead', attempt, info, nil)})
         bury(j, task, attempt, a == '-1' and 'was rejected' or ('failed on attempt ' .. attempt .. ' of '
           .. j.maxAttempts), b)
         codes[position] = DEAD
       else
         redis.call('ZADD', KEYS[4], now + tonumber(a), ref(j, task, attempt))
         redis.call('HINCRBY', j.key, 'retries', 1)
-        record(j, {{task, recordText('retrying', attempt, info, nil)}})
+        record(j, {task, recordText('retrying', attempt, info, nil)})
         codes[position] = RETRY_SCHEDULED
       end
     elseif op == 'E' then
@@ -378,9 +376,12 @@ for _, id in ipairs(completionOrder) do
             rescued = rescued + redis.call('HDEL', j.dead, fresh[k])
           end
         end
-        local records = {}
+        local records, r = {}, 0
         for _, c in ipairs(tasks) do
-          if c.fresh then records[#records + 1] = {c.task, recordText('succeeded', c.attempt, c.info, c.result)} end
+          if c.fresh then
+            records[r + 1], records[r + 2] = c.task, recordText('succeeded', c.attempt, c.info, c.result)
+            r = r + 2
+          end
         end
         record(j, records)
         redis.call('HINCRBY', j.key, 'succeeded', n / 2)
