@@ -34,8 +34,8 @@ final class Reuse {
 
     static final String FIELD = "reused";
     static final List<String> KINDS = List.of("pi", "sweep", "cmd");
-    /** Earlier jobs looked at, newest first. */
-    static final int JOBS_SCANNED = 200;
+    /** Earlier jobs looked at, newest first: each is read whole (its result too), so not too many. */
+    static final int JOBS_SCANNED = 100;
     /** Room kept in the parameters' limit for what is not reused results. */
     private static final int MARGIN = 4 * 1024;
 
