@@ -54,10 +54,17 @@ final class JobLauncher {
         if (options.reuse) {
             Reuse.check(kindName);
         }
+        if (options.dashboard && options.noWait) {
+            throw new CliException(ExitCodes.USAGE, "--dashboard serves while submit waits for the job: drop --no-wait"
+                    + " (or run 'submit dashboard')");
+        }
+        LocalDashboard.check(options.dashboardPort);
         ObjectNode prepared = kind == null ? params : kind.prepare(params, tasks);
 
         try (Session session = Session.forJob(root, options.localRunners, options.queue, localSettings, localKinds,
-                err)) {
+                err);
+             LocalDashboard dashboard = options.dashboard
+                     ? LocalDashboard.start(session.broker(), options.queue, options.dashboardPort, err) : null) {
             ObjectNode submitted = options.reuse
                     ? Reuse.apply(session.broker(), options.queue, kindName, prepared, tasks, err) : prepared;
             JobSpec spec = JobSpec.of(kindName, JobJson.write(submitted), tasks).withQueue(options.queue)
@@ -80,6 +87,10 @@ final class JobLauncher {
             options.hooks.afterEnd(end);
             ResultFiles.write(session.broker(), end, options.out, options.plot, root.json, err);
             print(end, root.json, out);
+            if (dashboard != null) {
+                out.flush();
+                dashboard.holdUntilEnter(root.in, err);
+            }
             return exitCode(end);
         }
     }
