@@ -18,6 +18,7 @@ WORKDIR /src
 # every module listed in pom.xml, even with -pl, so each module's pom is needed here.
 COPY mvnw pom.xml ./
 COPY .mvn/ .mvn/
+COPY task-api/pom.xml task-api/
 COPY local-redis/pom.xml local-redis/
 COPY broker-client/pom.xml broker-client/
 COPY runner/pom.xml runner/
@@ -31,6 +32,7 @@ COPY chaos/suite/pom.xml chaos/suite/
 RUN ./mvnw -B --version
 
 # Then the sources; the dependencies come from a cache kept between builds, so a source change re-downloads nothing.
+COPY task-api/src/ task-api/src/
 COPY local-redis/src/ local-redis/src/
 COPY broker-client/src/ broker-client/src/
 COPY runner/src/ runner/src/

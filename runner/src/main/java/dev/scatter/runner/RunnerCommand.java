@@ -17,7 +17,6 @@ import dev.scatter.cli.Logging;
 import dev.scatter.cli.RedisSource;
 import dev.scatter.cli.Secrets;
 import dev.scatter.task.TaskKinds;
-import dev.scatter.task.RunnerSettings;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
@@ -26,7 +25,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.concurrent.atomic.AtomicReference;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -88,15 +86,6 @@ public final class RunnerCommand implements Callable<Integer> {
                     + " Default: host-pid.")
     private String name;
 
-    @Option(names = "--allow-commands",
-            description = "Let tasks run external commands (the cmd kind). Off by default: such tasks are then"
-                    + " quarantined with that reason.")
-    private boolean allowCommands;
-
-    @Option(names = "--workdir", paramLabel = "DIR",
-            description = "Directory external commands run in. Default: the current directory.")
-    private Path workDir;
-
     @Option(names = "--task-timeout", paramLabel = "DURATION", converter = Bounds.TaskTimeout.class,
             defaultValue = "1h", description = "Longest a task may run, 1s to 365d. A command is killed; a task of"
                     + " another kind is interrupted and its attempt fails (if its thread will not stop, the runner"
@@ -118,10 +107,16 @@ public final class RunnerCommand implements Callable<Integer> {
 
     private final Map<String, String> env;
     private final CountDownLatch stopRequested;
+    private final TaskKinds builtIn = TaskKinds.load(RunnerCommand.class.getClassLoader());
 
     public RunnerCommand(Map<String, String> env, CountDownLatch stopRequested) {
         this.env = env;
         this.stopRequested = stopRequested;
+    }
+
+    /** The kinds on the runner's class path, whose runner options (see TaskKind) join the command line. */
+    TaskKinds builtInKinds() {
+        return builtIn;
     }
 
     @Override
@@ -156,16 +151,13 @@ public final class RunnerCommand implements Callable<Integer> {
                         + " to 100 letters, digits, '_', '.', ':', '@' or '-'");
             }
             String runnerName = name != null ? name : Host.name() + "-" + ProcessHandle.current().pid();
-            Path dir = workDir != null ? workDir : Path.of(System.getProperty("user.dir"));
-            if (!Files.isDirectory(dir)) {
-                throw new IllegalArgumentException("--workdir " + Excerpt.quote(dir.toString())
-                        + " is not a directory");
-            }
             config = RunnerConfig.defaults(runnerName, queues, n).withLease(lease).withDrainDeadline(drain)
-                    .withSettings(new RunnerSettings(allowCommands, dir.toAbsolutePath(), taskTimeout));
-            kinds = TaskKinds.load(plugins == null
-                    ? RunnerCommand.class.getClassLoader()
-                    : PluginLoader.withPlugins(plugins, RunnerCommand.class.getClassLoader()));
+                    .withTaskTimeout(taskTimeout);
+            kinds = plugins == null ? builtIn
+                    : TaskKinds.load(PluginLoader.withPlugins(plugins, RunnerCommand.class.getClassLoader()), builtIn);
+            for (String kind : kinds.names()) {
+                kinds.find(kind).orElseThrow().checkRunnerOptions();
+            }
         } catch (InvalidRedisUriException | IllegalArgumentException e) {
             err.println("runner: " + secrets.scrub(e.getMessage()));
             return ExitCodes.USAGE;

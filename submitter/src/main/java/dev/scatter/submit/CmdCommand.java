@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.util.HashSet;
 import java.util.Set;
 import dev.scatter.kinds.cmd.CommandGrid;
-import dev.scatter.task.RunnerSettings;
+import dev.scatter.kinds.cmd.CommandKind;
+import dev.scatter.kinds.cmd.CommandOptions;
+import dev.scatter.task.TaskKinds;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -123,8 +125,9 @@ final class CmdCommand implements Callable<Integer> {
         job.set("axes", grid.toJson());
         Duration timeout = taskTimeout != null ? taskTimeout : Duration.ofHours(1);
         job.put("timeoutSeconds", Math.max(1, timeout.toSeconds()));
-        RunnerSettings local = new RunnerSettings(true, Path.of(System.getProperty("user.dir")), timeout);
-        return JobLauncher.launch(root, "cmd", job, (int) size, options, local, spec.commandLine().getOut(),
+        // Runners started here run the commands, in the current directory.
+        TaskKinds local = TaskKinds.load(getClass().getClassLoader()).with(new CommandKind(CommandOptions.here()));
+        return JobLauncher.launch(root, "cmd", job, (int) size, options, local, timeout, spec.commandLine().getOut(),
                 spec.commandLine().getErr());
     }
 

@@ -6,7 +6,7 @@ import dev.scatter.cli.Bounds;
 import dev.scatter.broker.JobSpec;
 import dev.scatter.cli.ExitCodes;
 import dev.scatter.runner.PluginLoader;
-import dev.scatter.task.RunnerSettings;
+import dev.scatter.runner.RunnerConfig;
 import dev.scatter.task.TaskKind;
 import dev.scatter.task.TaskKinds;
 import java.io.IOException;
@@ -69,7 +69,7 @@ final class JobCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.USAGE, "unknown task kind '" + kind + "': local runners run "
                     + String.join(", ", kinds.names()) + (plugins == null ? " (plug-ins: --plugins DIR)" : ""));
         }
-        return JobLauncher.launch(root, known, kind, kinds, parameters, tasks, options, RunnerSettings.defaults(),
+        return JobLauncher.launch(root, known, kind, kinds, parameters, tasks, options, RunnerConfig.DEFAULT_TASK_TIMEOUT,
                 spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 

@@ -7,7 +7,7 @@ import dev.scatter.broker.JobState;
 import dev.scatter.broker.JobStatus;
 import dev.scatter.cli.ExitCodes;
 import dev.scatter.cli.RedisSource;
-import dev.scatter.task.RunnerSettings;
+import dev.scatter.runner.RunnerConfig;
 import dev.scatter.task.TaskKind;
 import dev.scatter.task.TaskKinds;
 import java.io.PrintWriter;
@@ -23,16 +23,16 @@ final class JobLauncher {
 
     static int launch(SubmitCommand root, String kindName, ObjectNode params, int tasks, JobOptions options,
                       PrintWriter out, PrintWriter err) {
-        return launch(root, kindName, params, tasks, options, RunnerSettings.defaults(), out, err);
+        return launch(root, kindName, params, tasks, options, TaskKinds.load(JobLauncher.class.getClassLoader()),
+                RunnerConfig.DEFAULT_TASK_TIMEOUT, out, err);
     }
 
-    /** As above; {@code localSettings} is what runners started in this process may do (commands, say). */
+    /** As above; {@code localKinds} and {@code localTimeout} are what runners started in this process run. */
     static int launch(SubmitCommand root, String kindName, ObjectNode params, int tasks, JobOptions options,
-                      RunnerSettings localSettings, PrintWriter out, PrintWriter err) {
-        TaskKinds builtIn = TaskKinds.load(JobLauncher.class.getClassLoader());
-        TaskKind kind = builtIn.find(kindName)
+                      TaskKinds localKinds, java.time.Duration localTimeout, PrintWriter out, PrintWriter err) {
+        TaskKind kind = localKinds.find(kindName)
                 .orElseThrow(() -> new CliException(ExitCodes.INTERNAL, "task kind " + kindName + " is not built in"));
-        return launch(root, kind, kindName, builtIn, params, tasks, options, localSettings, out, err);
+        return launch(root, kind, kindName, localKinds, params, tasks, options, localTimeout, out, err);
     }
 
     /**
@@ -40,7 +40,7 @@ final class JobLauncher {
      * {@code localKinds} are what runners started in this process run.
      */
     static int launch(SubmitCommand root, TaskKind kind, String kindName, TaskKinds localKinds, ObjectNode params,
-                      int tasks, JobOptions options, RunnerSettings localSettings, PrintWriter out, PrintWriter err) {
+                      int tasks, JobOptions options, java.time.Duration localTimeout, PrintWriter out, PrintWriter err) {
         boolean local = RedisSource.resolve(root.redis, root.env).isEmpty();
         if (options.noWait && local) {
             throw new CliException(ExitCodes.USAGE, "--no-wait needs a Redis (--redis URI or " + RedisSource.ENV
@@ -51,7 +51,7 @@ final class JobLauncher {
                 .withMaxAttempts(options.maxAttempts).withMaxRecoveries(options.maxRecoveries)
                 .withResultTtl(options.ttl);
 
-        try (Session session = Session.forJob(root, options.localRunners, options.queue, localSettings, localKinds,
+        try (Session session = Session.forJob(root, options.localRunners, options.queue, localTimeout, localKinds,
                 err)) {
             options.hooks.beforeSubmit(session.broker());
             JobId id = session.broker().submit(spec);

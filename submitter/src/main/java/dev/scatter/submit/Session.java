@@ -9,7 +9,6 @@ import dev.scatter.cli.Logging;
 import dev.scatter.cli.RedisSource;
 import dev.scatter.cli.Secrets;
 import dev.scatter.runner.RunnerConfig;
-import dev.scatter.task.RunnerSettings;
 import dev.scatter.task.TaskKinds;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -52,7 +51,7 @@ final class Session implements AutoCloseable {
      * if asked; or, with no Redis given, an embedded one and a runner of a thread per core (or
      * {@code localThreads}).
      */
-    static Session forJob(SubmitCommand root, Integer localThreads, String queue, RunnerSettings settings,
+    static Session forJob(SubmitCommand root, Integer localThreads, String queue, Duration taskTimeout,
                           TaskKinds kinds, PrintWriter err) {
         quietLogs(root);
         String uri = RedisSource.resolve(root.redis, root.env).orElse(null);
@@ -63,7 +62,7 @@ final class Session implements AutoCloseable {
             }
             Broker broker = Broker.connect(parsed, options(localThreads));
             LocalCluster runners = LocalCluster.withoutRedis();
-            runners.startRunners(broker, localThreads, queue, settings, kinds);
+            runners.startRunners(broker, localThreads, queue, taskTimeout, kinds);
             err.println("submit: a local runner of " + localThreads + " thread" + (localThreads == 1 ? "" : "s")
                     + " on " + parsed);
             return new Session(broker, runners);
@@ -81,7 +80,7 @@ final class Session implements AutoCloseable {
         err.println("submit: no Redis given (--redis or " + RedisSource.ENV + "): running locally with an embedded "
                 + "Redis " + broker.serverVersion() + " on port " + cluster.port() + " and " + threads + " local runner"
                 + " thread" + (threads == 1 ? "" : "s"));
-        cluster.startRunners(broker, threads, queue, settings, kinds);
+        cluster.startRunners(broker, threads, queue, taskTimeout, kinds);
         return new Session(broker, cluster);
     }
 

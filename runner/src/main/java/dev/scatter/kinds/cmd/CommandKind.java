@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scatter.task.InvalidParametersException;
 import dev.scatter.task.ReduceContext;
-import dev.scatter.task.RunnerSettings;
 import dev.scatter.task.TaskContext;
 import dev.scatter.task.TaskKind;
 import java.io.IOException;
@@ -34,15 +33,37 @@ public final class CommandKind implements TaskKind {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int TAIL_CHARS = 4000;
 
+    private final CommandOptions options;
+
+    /** As runners find it: its options are filled from the runner's command line. */
+    public CommandKind() {
+        this(new CommandOptions());
+    }
+
+    public CommandKind(CommandOptions options) {
+        this.options = options;
+    }
+
     @Override
     public String name() {
         return NAME;
     }
 
+    /** --allow-commands and --workdir. */
+    @Override
+    public Object runnerOptions() {
+        return options;
+    }
+
+    @Override
+    public void checkRunnerOptions() {
+        options.check();
+    }
+
     /** Only runners whose operator allowed commands claim these tasks; others leave them to those. */
     @Override
-    public boolean isEnabled(RunnerSettings settings) {
-        return settings.allowCommands();
+    public boolean isEnabled() {
+        return options.allowCommands();
     }
 
     @Override
@@ -58,8 +79,7 @@ public final class CommandKind implements TaskKind {
 
     @Override
     public JsonNode run(TaskContext task) throws IOException, InterruptedException {
-        RunnerSettings settings = task.settings();
-        if (!settings.allowCommands()) {
+        if (!options.allowCommands()) {
             throw new InvalidParametersException("this runner does not run commands: start it with --allow-commands");
         }
         CommandGrid grid = CommandGrid.fromJson(task.params().get("axes"));
@@ -74,12 +94,12 @@ public final class CommandKind implements TaskKind {
         env.put("SCATTER_TASK", Integer.toString(task.index()));
         values.forEach((k, v) -> env.put("SCATTER_PARAM_" + k.toUpperCase(Locale.ROOT), v));
 
-        Duration timeout = settings.taskTimeout();
+        Duration timeout = task.timeout();
         long jobTimeout = task.params().path("timeoutSeconds").asLong(0);
         if (jobTimeout > 0 && Duration.ofSeconds(jobTimeout).compareTo(timeout) < 0) {
             timeout = Duration.ofSeconds(jobTimeout);
         }
-        CommandRun.Outcome outcome = CommandRun.run(command, settings.workDir(), env, timeout, task.stop());
+        CommandRun.Outcome outcome = CommandRun.run(command, options.workDir(), env, timeout, task.stop());
 
         ObjectNode result = JsonNodeFactory.instance.objectNode();
         ObjectNode valuesNode = result.putObject("values");

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scatter.broker.Blobs;
 import dev.scatter.task.BlobStore;
 import dev.scatter.task.InvalidParametersException;
-import dev.scatter.task.RunnerSettings;
 import dev.scatter.task.StopSignal;
 import dev.scatter.task.TaskContext;
 import java.util.Optional;
@@ -84,6 +83,6 @@ class SweepKindTest {
 
     private static TaskContext task(JsonNode params, int index, BlobStore blobs) {
         return new TaskContext("job", index, 6, 1, params, "test-runner", new StopSignal(), blobs,
-                RunnerSettings.defaults());
+                java.time.Duration.ofHours(1));
     }
 }

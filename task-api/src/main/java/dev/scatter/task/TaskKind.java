@@ -23,10 +23,28 @@ public interface TaskKind {
     }
 
     /**
-     * Whether runners with these settings run this kind. A runner claims only kinds it runs; tasks of the others
-     * wait for runners that do (the {@code cmd} kind runs only where the operator allowed commands).
+     * Options this kind adds to the runner's command line, or null: an object whose fields carry picocli
+     * {@code @Option} annotations, which the runner adds to its own (the {@code cmd} kind's --allow-commands and
+     * --workdir). Only kinds on the runner's class path can add options: plug-ins are loaded after the command line
+     * is read.
      */
-    default boolean isEnabled(RunnerSettings settings) {
+    default Object runnerOptions() {
+        return null;
+    }
+
+    /**
+     * Checks this kind's runner options once the command line is read, before anything starts.
+     *
+     * @throws IllegalArgumentException with a one-line message for the operator when they cannot be used
+     */
+    default void checkRunnerOptions() {
+    }
+
+    /**
+     * Whether this runner runs this kind. A runner claims only kinds it runs; tasks of the others wait for runners
+     * that do (the {@code cmd} kind runs only where the operator allowed commands).
+     */
+    default boolean isEnabled() {
         return true;
     }
 
