@@ -21,6 +21,7 @@ COPY .mvn/ .mvn/
 COPY task-api/pom.xml task-api/
 COPY local-redis/pom.xml local-redis/
 COPY broker-client/pom.xml broker-client/
+COPY cli-common/pom.xml cli-common/
 COPY runner/pom.xml runner/
 COPY submitter/pom.xml submitter/
 COPY examples/collatz/pom.xml examples/collatz/
@@ -35,6 +36,7 @@ RUN ./mvnw -B --version
 COPY task-api/src/ task-api/src/
 COPY local-redis/src/ local-redis/src/
 COPY broker-client/src/ broker-client/src/
+COPY cli-common/src/ cli-common/src/
 COPY runner/src/ runner/src/
 COPY submitter/src/ submitter/src/
 RUN --mount=type=cache,id=scatter-maven-repository,target=/root/.m2/repository \

@@ -16,6 +16,7 @@ import dev.scatter.cli.ExitCodes;
 import dev.scatter.cli.Logging;
 import dev.scatter.cli.RedisSource;
 import dev.scatter.cli.Secrets;
+import dev.scatter.cli.VersionProvider;
 import dev.scatter.task.TaskKinds;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -66,17 +67,17 @@ public final class RunnerCommand implements Callable<Integer> {
             description = "Queues to serve, in order (repeat or separate with commas). Default: ${DEFAULT-VALUE}.")
     private List<String> queues;
 
-    @Option(names = "--threads", paramLabel = "N", converter = Bounds.Threads.class,
+    @Option(names = "--threads", paramLabel = "N", converter = RunnerBounds.Threads.class,
             description = "Tasks to run at once, 1 to " + RunnerConfig.MAX_THREADS + ". Default: the number of cores"
                     + " (${sys:scatter.cores}).")
     private Integer threads;
 
-    @Option(names = "--lease", paramLabel = "DURATION", converter = Bounds.Lease.class, defaultValue = "30s",
+    @Option(names = "--lease", paramLabel = "DURATION", converter = RunnerBounds.Lease.class, defaultValue = "30s",
             description = "Lease on a claimed task, renewed every third of it; a dead runner's tasks are taken"
                     + " back after about this long. 300ms to 1h. Default: ${DEFAULT-VALUE}.")
     private Duration lease;
 
-    @Option(names = "--drain", paramLabel = "DURATION", converter = Bounds.Drain.class, defaultValue = "20s",
+    @Option(names = "--drain", paramLabel = "DURATION", converter = RunnerBounds.Drain.class, defaultValue = "20s",
             description = "On shutdown, how long running tasks may take to finish before they are handed back;"
                     + " 0 to 1h. Default: ${DEFAULT-VALUE} (under Kubernetes' 30 s grace period).")
     private Duration drain;

@@ -1,7 +1,7 @@
 package dev.scatter.submit;
 
 import dev.scatter.cli.ExitCodes;
-import dev.scatter.runner.VersionProvider;
+import dev.scatter.cli.VersionProvider;
 import java.util.Map;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;

@@ -1,4 +1,4 @@
-package dev.scatter.runner;
+package dev.scatter.cli;
 
 import picocli.CommandLine;
 

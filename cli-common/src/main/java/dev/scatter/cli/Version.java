@@ -1,6 +1,6 @@
-package dev.scatter.runner;
+package dev.scatter.cli;
 
-/** The version of Scatter this runner is, from the jar's manifest. */
+/** The version of Scatter this command is, from the jar's manifest. */
 public final class Version {
 
     private Version() {

@@ -4,12 +4,11 @@ import dev.scatter.broker.BrokerOptions;
 import dev.scatter.broker.Excerpt;
 import dev.scatter.broker.QueueKeys;
 import dev.scatter.broker.JobSpec;
-import dev.scatter.runner.RunnerConfig;
 import java.time.Duration;
 
 /**
- * The converters of options with bounds, one per bound, taken from where the bound is enforced (RunnerConfig,
- * JobSpec, BrokerOptions) so that the command line refuses, naming the option, what would fail later. picocli
+ * The converters of options with bounds, one per bound, taken from where the bound is enforced (JobSpec,
+ * BrokerOptions; the runner's own are RunnerBounds, by RunnerConfig) so that the command line refuses, naming the option, what would fail later. picocli
  * builds each from its no-argument constructor.
  */
 public final class Bounds {
@@ -31,27 +30,6 @@ public final class Bounds {
                         + " '-', not " + Excerpt.quote(value));
             }
             return value;
-        }
-    }
-
-    /** runner --threads, submit --local. */
-    public static final class Threads extends CountConverter.Bounded {
-        public Threads() {
-            super(1, RunnerConfig.MAX_THREADS);
-        }
-    }
-
-    /** runner --lease. */
-    public static final class Lease extends DurationConverter.Bounded {
-        public Lease() {
-            super(RunnerConfig.MIN_LEASE, RunnerConfig.MAX_LEASE);
-        }
-    }
-
-    /** runner --drain. */
-    public static final class Drain extends DurationConverter.Bounded {
-        public Drain() {
-            super(Duration.ZERO, RunnerConfig.MAX_DRAIN);
         }
     }
 
