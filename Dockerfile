@@ -22,6 +22,10 @@ COPY task-api/pom.xml task-api/
 COPY local-redis/pom.xml local-redis/
 COPY broker-client/pom.xml broker-client/
 COPY cli-common/pom.xml cli-common/
+COPY kinds/noop/pom.xml kinds/noop/
+COPY kinds/pi/pom.xml kinds/pi/
+COPY kinds/cmd/pom.xml kinds/cmd/
+COPY kinds/sweep/pom.xml kinds/sweep/
 COPY runner/pom.xml runner/
 COPY submitter/pom.xml submitter/
 COPY examples/collatz/pom.xml examples/collatz/
@@ -37,6 +41,10 @@ COPY task-api/src/ task-api/src/
 COPY local-redis/src/ local-redis/src/
 COPY broker-client/src/ broker-client/src/
 COPY cli-common/src/ cli-common/src/
+COPY kinds/noop/src/ kinds/noop/src/
+COPY kinds/pi/src/ kinds/pi/src/
+COPY kinds/cmd/src/ kinds/cmd/src/
+COPY kinds/sweep/src/ kinds/sweep/src/
 COPY runner/src/ runner/src/
 COPY submitter/src/ submitter/src/
 RUN --mount=type=cache,id=scatter-maven-repository,target=/root/.m2/repository \

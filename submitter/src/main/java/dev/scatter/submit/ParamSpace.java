@@ -2,7 +2,7 @@ package dev.scatter.submit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.scatter.kinds.SplitMix64;
+import dev.scatter.task.SplitMix64;
 import java.util.List;
 
 /** What one parameter of a sweep ranges over: a list of values, or, for random search only, a distribution. */

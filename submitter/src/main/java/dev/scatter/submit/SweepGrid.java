@@ -3,7 +3,7 @@ package dev.scatter.submit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.scatter.kinds.SplitMix64;
+import dev.scatter.task.SplitMix64;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.scatter.kinds;
+package dev.scatter.task;
 
 /**
  * The SplitMix64 generator, written out so that a seed gives the same numbers on every JVM, forever, and so that

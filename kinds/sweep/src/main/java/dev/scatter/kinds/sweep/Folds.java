@@ -1,6 +1,6 @@
 package dev.scatter.kinds.sweep;
 
-import dev.scatter.kinds.SplitMix64;
+import dev.scatter.task.SplitMix64;
 import dev.scatter.task.InvalidParametersException;
 import java.util.Arrays;
 
