@@ -1,6 +1,7 @@
 package dev.scatter.submit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scatter.broker.BrokerOptions;
 import dev.scatter.broker.JobId;
 import dev.scatter.broker.JobSpec;
 import dev.scatter.broker.JobState;
@@ -8,6 +9,9 @@ import dev.scatter.broker.JobStatus;
 import dev.scatter.cli.ExitCodes;
 import dev.scatter.cli.RedisSource;
 import dev.scatter.runner.RunnerConfig;
+import dev.scatter.task.JobRequest;
+import dev.scatter.task.KindCommand;
+import dev.scatter.task.SubmitContext;
 import dev.scatter.task.TaskKind;
 import dev.scatter.task.TaskKinds;
 import java.io.PrintWriter;
@@ -18,90 +22,103 @@ import java.io.PrintWriter;
  */
 final class JobLauncher {
 
-    private JobLauncher() {
+    private final SubmitCommand root;
+    private final JobOptions options;
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    JobLauncher(SubmitCommand root, JobOptions options, PrintWriter out, PrintWriter err) {
+        this.root = root;
+        this.options = options;
+        this.out = out;
+        this.err = err;
     }
 
-    static int launch(SubmitCommand root, String kindName, ObjectNode params, int tasks, JobOptions options,
-                      PrintWriter out, PrintWriter err) {
-        return launch(root, kindName, params, tasks, options, TaskKinds.load(JobLauncher.class.getClassLoader()),
-                RunnerConfig.DEFAULT_TASK_TIMEOUT, out, err);
-    }
-
-    /** As above; {@code localKinds} and {@code localTimeout} are what runners started in this process run. */
-    static int launch(SubmitCommand root, String kindName, ObjectNode params, int tasks, JobOptions options,
-                      TaskKinds localKinds, java.time.Duration localTimeout, PrintWriter out, PrintWriter err) {
-        TaskKind kind = localKinds.find(kindName)
-                .orElseThrow(() -> new CliException(ExitCodes.INTERNAL, "task kind " + kindName + " is not built in"));
-        return launch(root, kind, kindName, localKinds, params, tasks, options, localTimeout, out, err);
+    /** Runs a kind's own subcommand ({@code submit pi}): asks it for the job, then launches it. */
+    int submit(TaskKind kind, KindCommand command) {
+        return launch(kind.name(), kind, root.kinds, command.request(context()));
     }
 
     /**
-     * The general form: {@code kind} checks the parameters when it is known here (null: the runners will);
+     * Launches a job: {@code known} checks the parameters when the kind is known here (null: the runners will);
      * {@code localKinds} are what runners started in this process run.
      */
-    static int launch(SubmitCommand root, TaskKind kind, String kindName, TaskKinds localKinds, ObjectNode params,
-                      int tasks, JobOptions options, java.time.Duration localTimeout, PrintWriter out, PrintWriter err) {
-        boolean local = RedisSource.resolve(root.redis, root.env).isEmpty();
-        if (options.noWait && local) {
+    int launch(String kindName, TaskKind known, TaskKinds localKinds, JobRequest request) {
+        if (options.noWait && isLocal()) {
             throw new CliException(ExitCodes.USAGE, "--no-wait needs a Redis (--redis URI or " + RedisSource.ENV
                     + "): a local job lives only while submit runs");
         }
-        ObjectNode prepared = kind == null ? params : kind.prepare(params, tasks);
-        JobSpec spec = JobSpec.of(kindName, JobJson.write(prepared), tasks).withQueue(options.queue)
+        ObjectNode prepared = known == null ? request.params() : known.prepare(request.params(), request.tasks());
+        JobSpec spec = JobSpec.of(kindName, JobJson.write(prepared), request.tasks()).withQueue(options.queue)
                 .withMaxAttempts(options.maxAttempts).withMaxRecoveries(options.maxRecoveries)
                 .withResultTtl(options.ttl);
-
-        try (Session session = Session.forJob(root, options.localRunners, options.queue, localTimeout, localKinds,
-                err)) {
-            options.hooks.beforeSubmit(session.broker());
+        TaskKinds local = request.localKind() == null ? localKinds : localKinds.with(request.localKind());
+        try (Session session = Session.forJob(root, options.localRunners, options.queue,
+                request.localTaskTimeout() != null ? request.localTaskTimeout() : RunnerConfig.DEFAULT_TASK_TIMEOUT,
+                local, err)) {
+            for (byte[] blob : request.blobs()) {
+                // Kept twice the job's TTL: tasks may wait in the queue, and dead ones may be retried later.
+                session.broker().storeBlob(options.queue, blob, options.ttl.multipliedBy(2));
+            }
+            // Said once it is true: after the data is stored, never before Redis was reached.
+            if (request.note() != null && !root.json) {
+                err.println("submit: " + request.note());
+            }
             JobId id = session.broker().submit(spec);
             if (options.noWait) {
-                if (root.json) {
-                    out.println(JobJson.write(JobJson.job(session.broker().status(id).orElseThrow())));
-                } else {
-                    out.println(id);
-                }
+                out.println(root.json ? JobJson.write(JobJson.job(session.broker().status(id).orElseThrow())) : id);
                 return ExitCodes.OK;
             }
             if (!root.json) {
-                err.println("submit: job " + id + " submitted: " + tasks + " tasks");
+                err.println("submit: job " + id + " submitted: " + request.tasks() + " tasks");
             }
             JobStatus end = new JobWaiter(session.broker(), err, root.env, root.json).await(id, options.timeout);
-            options.hooks.afterEnd(end);
-            print(end, root.json, out);
-            return exitCode(end);
+            if (request.onResult() != null && end.state() == JobState.SUCCEEDED && end.result() != null) {
+                request.onResult().accept(JobJson.parse(end.result()));
+            }
+            JobEnd.print(end, root, out);
+            return JobEnd.exitCode(end, root.kinds);
         }
     }
 
-    static void print(JobStatus job, boolean json, PrintWriter out) {
-        if (json) {
-            out.println(JobJson.write(JobJson.job(job)));
-            return;
-        }
-        String elapsed = job.createdAt() != null && job.finishedAt() != null
-                ? " in " + JobText.seconds(java.time.Duration.between(job.createdAt(), job.finishedAt())) : "";
-        out.println("job " + job.id() + " (" + job.kind() + ") " + job.state().wire() + ": " + job.succeeded() + "/"
-                + job.total() + " tasks succeeded" + elapsed);
-        if (job.result() != null) {
-            out.print(JobText.result(job));
-        }
-        if (job.error() != null) {
-            out.println("error    " + dev.scatter.broker.Excerpt.printable(job.error()));
-        }
-        if (job.state() == JobState.FAILED) {
-            out.println("see      submit dead " + job.id() + "   (then: submit retry " + job.id() + ")");
-        }
+    private boolean isLocal() {
+        return RedisSource.resolve(root.redis, root.env).isEmpty();
     }
 
-    /**
-     * 0 when the job succeeded, 1 when it failed or was cancelled; and 1 for a command sweep some of whose
-     * commands exited non-zero, as GNU parallel and xargs do, so a script notices.
-     */
-    static int exitCode(JobStatus job) {
-        if (job.state() != JobState.SUCCEEDED) {
-            return ExitCodes.JOB_FAILED;
-        }
-        boolean commandsFailed = "cmd".equals(job.kind()) && JobJson.parse(job.result()).path("failedCount").asInt() > 0;
-        return commandsFailed ? ExitCodes.JOB_FAILED : ExitCodes.OK;
+    /** What a kind's subcommand may know of this command. */
+    private SubmitContext context() {
+        return new SubmitContext() {
+            @Override
+            public boolean json() {
+                return root.json;
+            }
+
+            @Override
+            public boolean waits() {
+                return !options.noWait;
+            }
+
+            @Override
+            public boolean runsHere() {
+                return options.localRunners != null || isLocal();
+            }
+
+            @Override
+            public int maxTasks() {
+                return BrokerOptions.DEFAULTS.maxTasksPerJob();
+            }
+
+            @Override
+            public long maxBlobBytes() {
+                return BrokerOptions.DEFAULTS.maxBlobBytes();
+            }
+
+            @Override
+            public void say(String line) {
+                if (!root.json) {
+                    err.println("submit: " + line);
+                }
+            }
+        };
     }
 }

@@ -45,7 +45,4 @@ final class JobOptions {
     @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.Positive.class,
             description = "Stop waiting after this long (exit 5; the job goes on). Default: no limit.")
     Duration timeout;
-
-    /** Not an option: what the command does around its job (see JobLauncher), set by the command. */
-    JobHooks hooks = JobHooks.NONE;
 }

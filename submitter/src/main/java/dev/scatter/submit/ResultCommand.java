@@ -51,14 +51,14 @@ final class ResultCommand extends OneJobCommand {
                     JobJson.parse(status.paramsJson()), JobJson.parse(status.result())), plot));
             plotted = true;
         }
-        JobLauncher.print(status, root.json, out());
+        JobEnd.print(status, root, out());
         if (plot != null && !plotted) {
             err().println(spec.qualifiedName() + ": no plot: job " + id + " "
                     + status.state().wire() + " and has no result to draw");
         } else if (plotted && !root.json) {
             err().println(spec.qualifiedName() + ": plot written to " + plot);
         }
-        return JobLauncher.exitCode(status);
+        return JobEnd.exitCode(status, root.kinds);
     }
 
     /** Runs a plotting step, turning what the user can fix into the usage exit code. */

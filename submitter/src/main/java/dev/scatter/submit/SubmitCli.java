@@ -4,8 +4,13 @@ import dev.scatter.broker.BrokerException;
 import dev.scatter.cli.ExitCodes;
 import dev.scatter.cli.Secrets;
 import dev.scatter.localredis.LocalRedisException;
+import dev.scatter.task.KindCommand;
+import dev.scatter.task.TaskKind;
+import dev.scatter.task.TaskKinds;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 
 /**
@@ -15,11 +20,32 @@ import picocli.CommandLine;
  */
 public final class SubmitCli {
 
+    /** The name of the mixin of job options added to each kind's subcommand. */
+    private static final String JOB_OPTIONS = "job";
+
     private SubmitCli() {
     }
 
     public static CommandLine create(PrintWriter out, PrintWriter err, Map<String, String> env) {
-        CommandLine commandLine = new CommandLine(new SubmitCommand(env));
+        TaskKinds kinds = TaskKinds.load(SubmitCli.class.getClassLoader());
+        SubmitCommand root = new SubmitCommand(env, kinds);
+        CommandLine commandLine = new CommandLine(root);
+        // First the kinds' own subcommands (submit pi, submit sweep, a plug-in's), each with the options of every
+        // job; then the commands of any kind.
+        for (String name : kinds.names()) {
+            KindCommand command = kinds.find(name).orElseThrow().submitCommand();
+            if (command != null) {
+                CommandLine sub = new CommandLine(command);
+                sub.addMixin(JOB_OPTIONS, new JobOptions());
+                commandLine.addSubcommand(name, sub);
+            }
+        }
+        for (Object command : List.of(new JobCommand(), new StatusCommand(), new WaitCommand(), new ResultCommand(),
+                new CancelCommand(), new JobsCommand(), new RunnersCommand(), new DeadCommand(), new RetryCommand(),
+                new BacklogCommand(), new AutoComplete.GenerateCompletion())) {
+            commandLine.addSubcommand(command);
+        }
+        commandLine.setExecutionStrategy(parsed -> execute(parsed, root));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
@@ -44,6 +70,29 @@ public final class SubmitCli {
             return exitCode(e);
         });
         return commandLine;
+    }
+
+    /** A kind's subcommand is run through the launcher; any other runs itself. */
+    private static int execute(CommandLine.ParseResult parsed, SubmitCommand root) {
+        Integer help = CommandLine.executeHelpRequest(parsed);
+        if (help != null) {
+            return help;
+        }
+        List<CommandLine> chain = parsed.asCommandLineList();
+        CommandLine leaf = chain.get(chain.size() - 1);
+        if (!(leaf.getCommand() instanceof KindCommand command)) {
+            return new CommandLine.RunLast().execute(parsed);
+        }
+        TaskKind kind = root.kinds.find(leaf.getCommandName()).orElseThrow();
+        try {
+            int code = new JobLauncher(root, (JobOptions) leaf.getMixins().get(JOB_OPTIONS), leaf.getOut(),
+                    leaf.getErr()).submit(kind, command);
+            leaf.setExecutionResult(code);
+            return code;
+        } catch (RuntimeException e) {
+            // To the execution exception handler, as a command's own exception is.
+            throw new CommandLine.ExecutionException(leaf, String.valueOf(e.getMessage()), e);
+        }
     }
 
     private static String qualifiedName(CommandLine cl) {

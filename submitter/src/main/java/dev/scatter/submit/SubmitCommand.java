@@ -2,8 +2,8 @@ package dev.scatter.submit;
 
 import dev.scatter.cli.ExitCodes;
 import dev.scatter.cli.VersionProvider;
+import dev.scatter.task.TaskKinds;
 import java.util.Map;
-import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -15,11 +15,6 @@ import picocli.CommandLine.ScopeType;
             "Splits jobs into tasks, pushes them to Redis queues, and follows them to their result.",
             "With no Redis given (no --redis, no REDIS_URL), job commands run locally: an embedded Redis and a local"
                 + " runner start, the job runs, the result prints, and everything stops."},
-        subcommands = {
-            PiCommand.class, SweepCommand.class, CmdCommand.class, JobCommand.class, StatusCommand.class, WaitCommand.class,
-            ResultCommand.class, CancelCommand.class, JobsCommand.class, RunnersCommand.class, DeadCommand.class,
-            RetryCommand.class, BacklogCommand.class,
-            AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit codes:%n")
 public final class SubmitCommand implements Runnable {
 
@@ -34,14 +29,18 @@ public final class SubmitCommand implements Runnable {
     boolean json;
 
     final Map<String, String> env;
+    /** The kinds this process knows: their subcommands, result texts and plots, and what local runners run. */
+    final TaskKinds kinds;
 
-    SubmitCommand(Map<String, String> env) {
+    SubmitCommand(Map<String, String> env, TaskKinds kinds) {
         this.env = env;
+        this.kinds = kinds;
     }
 
     @Override
     public void run() {
-        throw new CliException(ExitCodes.USAGE, "name a command: pi, status, wait, result, cancel, jobs, runners,"
-                + " dead, retry (see submit --help)");
+        throw new CliException(ExitCodes.USAGE, "name a command: " + String.join(", ", kinds.names().stream()
+                .filter(k -> kinds.find(k).orElseThrow().submitCommand() != null).toList())
+                + ", job, status, wait, result, cancel, jobs, runners, dead, retry (see submit --help)");
     }
 }

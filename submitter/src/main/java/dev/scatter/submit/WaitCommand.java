@@ -21,7 +21,7 @@ final class WaitCommand extends OneJobCommand {
     int run(Session session, JobId id) {
         JobCommandSupport.find(session.broker(), id);
         JobStatus end = new JobWaiter(session.broker(), err(), root.env, root.json).await(id, timeout);
-        JobLauncher.print(end, root.json, out());
-        return JobLauncher.exitCode(end);
+        JobEnd.print(end, root, out());
+        return JobEnd.exitCode(end, root.kinds);
     }
 }

@@ -2,11 +2,16 @@ package dev.scatter.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 
 /**
  * A kind of job: how its parameters split into tasks, how one task runs, and how the partial results fold into
  * the job's result. Runners execute only kinds registered on them; kinds are found with
  * {@link java.util.ServiceLoader} (list the class in {@code META-INF/services/dev.scatter.task.TaskKind}).
+ *
+ * <p>Beyond split ({@link #prepare}), {@link #run} and {@link #reduce}, a kind may contribute to how its jobs are
+ * submitted and shown; each contribution is optional, and a kind without it gets the generic form (a job is
+ * submitted with {@code submit job KIND}, its result shown as JSON).
  *
  * <p>A task's own parameters are derived from the job's parameters and its index, so a queue entry stays a few
  * bytes whatever the job. {@link #run} must be deterministic in (params, index) for results to be reproducible
@@ -61,4 +66,43 @@ public interface TaskKind {
 
     /** Folds the partial results of every task into the job's result. Runs once, after the last task. */
     JsonNode reduce(ReduceContext job) throws Exception;
+
+    /**
+     * The kind's {@code submit} subcommand, named after the kind, or null: a new object each call (one per command
+     * line).
+     */
+    default KindCommand submitCommand() {
+        return null;
+    }
+
+    /** The job's result as lines of text for a terminal, each ending in a newline; null to show it as JSON. */
+    default String resultText(JsonNode result) {
+        return null;
+    }
+
+    /**
+     * Whether a job that succeeded reports failures in its result all the same (a command sweep some of whose
+     * commands exited non-zero): {@code submit} then exits 1, as xargs does, so that a script notices.
+     */
+    default boolean resultReportsFailure(JsonNode result) {
+        return false;
+    }
+
+    /** How to draw the job's result into an image, or null when the kind has no plot. */
+    default JobPlot plot() {
+        return null;
+    }
+
+    /** Columns of a table of the job's tasks, from each task's partial result; none by default. */
+    default List<TaskColumn> taskColumns() {
+        return List.of();
+    }
+
+    /**
+     * A few headline figures of a finished job for a dashboard (pi: the estimate; a sweep: the best cell), as a
+     * small JSON object, or null.
+     */
+    default JsonNode summary(JsonNode params, JsonNode result) {
+        return null;
+    }
 }

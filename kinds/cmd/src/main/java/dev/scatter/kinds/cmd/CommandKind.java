@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scatter.task.InvalidParametersException;
 import dev.scatter.task.ReduceContext;
+import dev.scatter.task.KindCommand;
+import dev.scatter.task.TaskColumn;
 import dev.scatter.task.TaskContext;
 import dev.scatter.task.TaskKind;
 import java.io.IOException;
@@ -178,5 +180,36 @@ public final class CommandKind implements TaskKind {
 
     private static String tail(String text) {
         return text.length() <= TAIL_CHARS ? text : text.substring(text.length() - TAIL_CHARS);
+    }
+
+    /** {@code submit cmd}. */
+    @Override
+    public KindCommand submitCommand() {
+        return new CmdCommand();
+    }
+
+    @Override
+    public String resultText(JsonNode result) {
+        return result.has("metrics") ? CommandResultText.render(result) : null;
+    }
+
+    /** Some commands exited non-zero (or timed out): the sweep ran, but not every command succeeded. */
+    @Override
+    public boolean resultReportsFailure(JsonNode result) {
+        return result.path("failedCount").asInt() > 0;
+    }
+
+    @Override
+    public List<TaskColumn> taskColumns() {
+        return List.of(new TaskColumn("VALUES", r -> r.path("values").toString()),
+                new TaskColumn("EXIT", r -> r.path("timedOut").asBoolean() ? "timed out" : r.path("exitCode").asText()),
+                new TaskColumn("SECONDS", r -> String.format(Locale.ROOT, "%.1f", r.path("seconds").asDouble())));
+    }
+
+    /** How many commands ran and how many failed. */
+    @Override
+    public JsonNode summary(JsonNode params, JsonNode result) {
+        return JsonNodeFactory.instance.objectNode().put("tasks", result.path("tasks").asInt())
+                .put("succeeded", result.path("succeeded").asInt()).put("failed", result.path("failedCount").asInt());
     }
 }

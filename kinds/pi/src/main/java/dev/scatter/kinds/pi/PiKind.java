@@ -5,12 +5,15 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scatter.task.InvalidParametersException;
 import dev.scatter.task.ReduceContext;
+import dev.scatter.task.KindCommand;
+import dev.scatter.task.TaskColumn;
 import dev.scatter.task.TaskContext;
 import dev.scatter.task.TaskKind;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 
@@ -95,5 +98,30 @@ public final class PiKind implements TaskKind {
                 .put("runners", runners.size())
                 .put("seed", job.params().path("seed").asLong())
                 .put("wallSeconds", wallSeconds);
+    }
+
+    /** {@code submit pi}. */
+    @Override
+    public KindCommand submitCommand() {
+        return new PiCommand();
+    }
+
+    @Override
+    public String resultText(JsonNode result) {
+        return result.has("estimate") ? PiText.render(result) : null;
+    }
+
+    @Override
+    public List<TaskColumn> taskColumns() {
+        return List.of(new TaskColumn("SAMPLES", r -> r.path("samples").asText()),
+                new TaskColumn("INSIDE", r -> r.path("inside").asText()),
+                new TaskColumn("RUNNER", r -> r.path("runner").asText()));
+    }
+
+    /** The estimate, its standard error and the samples it rests on. */
+    @Override
+    public JsonNode summary(JsonNode params, JsonNode result) {
+        return JSON.objectNode().put("estimate", result.path("estimate").asDouble())
+                .put("stdError", result.path("stdError").asDouble()).put("samples", result.path("samples").asLong());
     }
 }

@@ -6,11 +6,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scatter.broker.BrokerOptions;
 import dev.scatter.task.InvalidParametersException;
 import dev.scatter.task.ReduceContext;
+import dev.scatter.task.KindCommand;
+import dev.scatter.task.TaskColumn;
 import dev.scatter.task.TaskContext;
 import dev.scatter.task.TaskKind;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -98,5 +102,36 @@ public final class SweepKind implements TaskKind {
         double wallSeconds = start == null ? 0 : Duration.between(start, Instant.now()).toMillis() / 1000.0;
         Map<Integer, JsonNode> partials = job.partials();
         return SweepReducer.reduce(SweepParams.of(job.params()), partials, job.tasks(), wallSeconds);
+    }
+
+    /** {@code submit sweep}. */
+    @Override
+    public KindCommand submitCommand() {
+        return new SweepCommand();
+    }
+
+    /** The cells ranked, then the best. */
+    @Override
+    public String resultText(JsonNode result) {
+        return result.has("cells") ? SweepTable.render(result) : null;
+    }
+
+    @Override
+    public List<TaskColumn> taskColumns() {
+        return List.of(new TaskColumn("CELL", r -> r.path("cell").asText()),
+                new TaskColumn("FOLD", r -> r.path("fold").asText()),
+                new TaskColumn("SCORE", r -> String.format(Locale.ROOT, "%.4f", r.path("score").asDouble())),
+                new TaskColumn("FIT", r -> String.format(Locale.ROOT, "%.2f s", r.path("fitSeconds").asDouble())));
+    }
+
+    /** The best cell: its parameters and mean score. */
+    @Override
+    public JsonNode summary(JsonNode params, JsonNode result) {
+        JsonNode best = result.path("best");
+        ObjectNode summary = JSON.objectNode().put("cells", result.path("cells").size())
+                .put("scoring", params.path("scoring").asText())
+                .put("bestScore", best.path("meanScore").asDouble());
+        summary.set("bestParams", best.path("params"));
+        return summary;
     }
 }

@@ -49,7 +49,7 @@ public record SweepParams(String model, DataRef data, String label, List<String>
         }
         String scoringName = p.path("scoring").asText(Scoring.ACCURACY.wire());
         Scoring scoring = Scoring.of(scoringName).orElseThrow(() -> new InvalidParametersException(
-                "unknown scoring '" + scoringName + "': use one of " + String.join(", ", Scoring.names())));
+                "unknown scoring '" + scoringName + "': use " + String.join(", ", Scoring.names())));
         JsonNode grid = p.get("grid");
         if (grid == null || !grid.isArray() || grid.isEmpty()) {
             throw new InvalidParametersException("the grid is empty: a sweep needs at least one cell of parameters");

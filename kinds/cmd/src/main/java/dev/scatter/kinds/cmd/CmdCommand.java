@@ -1,35 +1,27 @@
-package dev.scatter.submit;
+package dev.scatter.kinds.cmd;
 
+import dev.scatter.task.InvalidParametersException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scatter.cli.Bounds;
-import dev.scatter.broker.BrokerOptions;
 import dev.scatter.broker.Excerpt;
-import dev.scatter.cli.ExitCodes;
-import dev.scatter.cli.RedisSource;
-import dev.scatter.kinds.cmd.CommandTemplate;
 import java.nio.file.Files;
 import java.util.HashSet;
 import java.util.Set;
-import dev.scatter.kinds.cmd.CommandGrid;
-import dev.scatter.kinds.cmd.CommandKind;
-import dev.scatter.kinds.cmd.CommandOptions;
-import dev.scatter.task.TaskKinds;
+import dev.scatter.task.JobRequest;
+import dev.scatter.task.KindCommand;
+import dev.scatter.task.SubmitContext;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code submit cmd}: a command run once per seed or grid cell. */
 @Command(name = "cmd", mixinStandardHelpOptions = true, sortOptions = false,
@@ -39,17 +31,11 @@ import picocli.CommandLine.Model.CommandSpec;
             "A command that prints a JSON object on its last line reports metrics: the result summarises each"
                 + " (mean, std, min, max) and lists the tasks that exited non-zero.",
             "Example: submit cmd --seeds 1..100 -- python experiment.py --seed {seed}"})
-final class CmdCommand implements Callable<Integer> {
+final class CmdCommand implements KindCommand {
 
     private static final Pattern RANGE = Pattern.compile("(-?\\d{1,18})\\.\\.(-?\\d{1,18})");
     private static final Pattern SEED_LIST = Pattern.compile("-?\\d{1,18}(\\s*,\\s*-?\\d{1,18})*");
     private static final Pattern PARAM_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
-
-    @ParentCommand
-    private SubmitCommand root;
-
-    @Spec
-    private CommandSpec spec;
 
     @Option(names = "--seeds", paramLabel = "RANGE",
             description = "Seeds to run: a range like 1..100, or a list like 1,5,9. Fills {seed}.")
@@ -68,41 +54,38 @@ final class CmdCommand implements Callable<Integer> {
             description = "The command and its arguments, after --: run directly, without a shell.")
     private List<String> command;
 
-    @Mixin
-    private JobOptions options;
-
     @Override
-    public Integer call() {
+    public JobRequest request(SubmitContext context) {
         List<CommandGrid.Axis> axes = new ArrayList<>();
         Set<String> names = new HashSet<>(CommandTemplate.BUILT_IN);
         if (seeds != null) {
             String spec = seeds.strip();
             if (!RANGE.matcher(spec).matches() && !SEED_LIST.matcher(spec).matches()) {
-                throw new CliException(ExitCodes.USAGE, "--seeds " + Excerpt.quote(seeds) + " is not a range or list"
+                throw new InvalidParametersException("--seeds " + Excerpt.quote(seeds) + " is not a range or list"
                         + " of whole numbers: write 1..20, or 1,5,9");
             }
-            axes.add(axis("--seeds", "seed", spec));
+            axes.add(axis("--seeds", "seed", spec, context.maxTasks()));
             names.add("seed");
         }
         for (String p : params) {
             int eq = p.indexOf('=');
             if (eq <= 0 || eq == p.length() - 1) {
-                throw new CliException(ExitCodes.USAGE, "--param " + Excerpt.quote(p)
+                throw new InvalidParametersException("--param " + Excerpt.quote(p)
                         + " should read NAME=VALUES, as lr=0.1,0.01");
             }
             String name = p.substring(0, eq).trim();
             if (!PARAM_NAME.matcher(name).matches()) {
-                throw new CliException(ExitCodes.USAGE, "--param " + Excerpt.quote(p) + ": the name must be a letter"
+                throw new InvalidParametersException("--param " + Excerpt.quote(p) + ": the name must be a letter"
                         + " or '_', then letters, digits or '_' (at most 64), as it fills {" + "name} in the command");
             }
             if (!names.add(name)) {
-                throw new CliException(ExitCodes.USAGE, "--param " + name + " is given twice, or names a built-in"
+                throw new InvalidParametersException("--param " + name + " is given twice, or names a built-in"
                         + " placeholder ({task}, {job}, and {seed} with --seeds): list its values in one --param");
             }
-            axes.add(axis("--param", name, p.substring(eq + 1).trim()));
+            axes.add(axis("--param", name, p.substring(eq + 1).trim(), context.maxTasks()));
         }
         if (axes.isEmpty()) {
-            throw new CliException(ExitCodes.USAGE, "nothing to sweep: give --seeds or --param");
+            throw new InvalidParametersException("nothing to sweep: give --seeds or --param");
         }
         CommandGrid grid = new CommandGrid(axes);
         long size;
@@ -111,50 +94,43 @@ final class CmdCommand implements Callable<Integer> {
         } catch (ArithmeticException e) {
             size = Long.MAX_VALUE;
         }
-        if (size > BrokerOptions.DEFAULTS.maxTasksPerJob()) {
-            throw new CliException(ExitCodes.USAGE, "the seeds and parameters make " + (size == Long.MAX_VALUE
+        if (size > context.maxTasks()) {
+            throw new InvalidParametersException("the seeds and parameters make " + (size == Long.MAX_VALUE
                     ? "too many" : Long.toString(size)) + " tasks, more than a job may have ("
-                    + BrokerOptions.DEFAULTS.maxTasksPerJob() + ")");
+                    + context.maxTasks() + ")");
         }
-        if (runsHere()) {
+        if (context.runsHere()) {
             requireRunnable(command.get(0));
         }
-        ObjectNode job = JobJson.MAPPER.createObjectNode();
+        ObjectNode job = JsonNodeFactory.instance.objectNode();
         ArrayNode args = job.putArray("command");
         command.forEach(args::add);
         job.set("axes", grid.toJson());
         Duration timeout = taskTimeout != null ? taskTimeout : Duration.ofHours(1);
         job.put("timeoutSeconds", Math.max(1, timeout.toSeconds()));
         // Runners started here run the commands, in the current directory.
-        TaskKinds local = TaskKinds.load(getClass().getClassLoader()).with(new CommandKind(CommandOptions.here()));
-        return JobLauncher.launch(root, "cmd", job, (int) size, options, local, timeout, spec.commandLine().getOut(),
-                spec.commandLine().getErr());
+        return JobRequest.of((int) size, job).runLocally(new CommandKind(CommandOptions.here()), timeout);
     }
 
-    private static CommandGrid.Axis axis(String option, String name, String text) {
+    private static CommandGrid.Axis axis(String option, String name, String text, int maxTasks) {
         Matcher range = RANGE.matcher(text);
         if (range.matches()) {
             long from = Long.parseLong(range.group(1));
             long to = Long.parseLong(range.group(2));
             if (to < from) {
-                throw new CliException(ExitCodes.USAGE, option + " " + text + ": the range of " + name + " is empty");
+                throw new InvalidParametersException(option + " " + text + ": the range of " + name + " is empty");
             }
-            if (to - from >= BrokerOptions.DEFAULTS.maxTasksPerJob()) {
-                throw new CliException(ExitCodes.USAGE, option + " " + text + ": the range of " + name + " makes more"
-                        + " tasks than a job may have (" + BrokerOptions.DEFAULTS.maxTasksPerJob() + ")");
+            if (to - from >= maxTasks) {
+                throw new InvalidParametersException(option + " " + text + ": the range of " + name + " makes more"
+                        + " tasks than a job may have (" + maxTasks + ")");
             }
             return CommandGrid.range(name, from, to);
         }
         List<String> values = Arrays.stream(text.split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList();
         if (values.isEmpty()) {
-            throw new CliException(ExitCodes.USAGE, option + " " + name + ": no values");
+            throw new InvalidParametersException(option + " " + name + ": no values");
         }
         return CommandGrid.values(name, values);
-    }
-
-    /** Whether this process runs the commands: the local mode, or --local. */
-    private boolean runsHere() {
-        return options.localRunners != null || RedisSource.resolve(root.redis, root.env).isEmpty();
     }
 
     /**
@@ -169,10 +145,10 @@ final class CmdCommand implements Callable<Integer> {
         if (program.contains("/")) {
             Path path = Path.of(System.getProperty("user.dir")).resolve(program);
             if (!Files.isRegularFile(path)) {
-                throw new CliException(ExitCodes.USAGE, "cannot run " + Excerpt.quote(program) + ": no such file");
+                throw new InvalidParametersException("cannot run " + Excerpt.quote(program) + ": no such file");
             }
             if (!Files.isExecutable(path)) {
-                throw new CliException(ExitCodes.USAGE, "cannot run " + Excerpt.quote(program)
+                throw new InvalidParametersException("cannot run " + Excerpt.quote(program)
                         + ": not executable (chmod +x, or name its interpreter first)");
             }
             return;
@@ -186,7 +162,7 @@ final class CmdCommand implements Callable<Integer> {
                 }
             }
         }
-        throw new CliException(ExitCodes.USAGE, "cannot run " + Excerpt.quote(program) + ": command not found on"
+        throw new InvalidParametersException("cannot run " + Excerpt.quote(program) + ": command not found on"
                 + " PATH (write ./" + program + " for a file in the current directory)");
     }
 }

@@ -1,4 +1,4 @@
-package dev.scatter.submit;
+package dev.scatter.kinds.cmd;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;

@@ -1,21 +1,13 @@
-package dev.scatter.submit;
+package dev.scatter.kinds.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.scatter.broker.Broker;
-import dev.scatter.broker.BrokerOptions;
-import dev.scatter.broker.JobStatus;
 import dev.scatter.cli.CountConverter;
-import dev.scatter.cli.ExitCodes;
-import dev.scatter.kinds.sweep.DataRef;
-import dev.scatter.kinds.sweep.Dataset;
-import dev.scatter.kinds.sweep.Folds;
-import dev.scatter.kinds.sweep.RgbaDemo;
-import dev.scatter.kinds.sweep.Scoring;
-import dev.scatter.kinds.sweep.SvcParams;
-import dev.scatter.kinds.sweep.SweepKind;
 import dev.scatter.task.InvalidParametersException;
-import java.io.PrintWriter;
+import dev.scatter.task.JobRequest;
+import dev.scatter.task.KindCommand;
+import dev.scatter.task.SubmitContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -24,13 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code submit sweep}: cross-validates a model over a grid of hyperparameters, one task per (cell, fold). Reads
@@ -43,15 +30,9 @@ import picocli.CommandLine.Model.CommandSpec;
             "Grid values: 0.1,1,10  rbf,poly  logspace(-3,1,9)  linspace(0,1,5)  range(2,6); with --random also"
                 + " uniform(a,b) loguniform(a,b) randint(a,b) choice(x,y).",
             "Example:", "  submit sweep --data demo:rgba --param kernel=rbf,poly --param C=logspace(-3,1,5)"})
-final class SweepCommand implements Callable<Integer> {
+final class SweepCommand implements KindCommand {
 
     private static final SecureRandom SEEDS = new SecureRandom();
-
-    @ParentCommand
-    private SubmitCommand root;
-
-    @Spec
-    private CommandSpec spec;
 
     @Option(names = "--data", required = true, paramLabel = "FILE|URL|demo:rgba",
             description = "CSV with a header row, numeric features and a label column; an http(s) URL; or the built-in"
@@ -108,21 +89,12 @@ final class SweepCommand implements Callable<Integer> {
                     + " Redis: for data over the limit for Redis (64 MiB).")
     private boolean dataShared;
 
-    @Mixin
-    private JobOptions options;
-
     @Override
-    public Integer call() {
-        if (!model.equals(SvcParams.MODEL)) {
-            throw usage("unknown model '" + model + "': the models are " + SvcParams.MODEL);
-        }
-        if (Scoring.of(scoring).isEmpty()) {
-            throw usage("unknown scoring '" + scoring + "': use " + String.join(", ", Scoring.names()));
-        }
+    public JobRequest request(SubmitContext context) {
         if (folds != null && foldColumn != null) {
             throw usage("--folds and --fold-column exclude each other: the fold column sets the folds");
         }
-        if (csv != null && options.noWait) {
+        if (csv != null && !context.waits()) {
             throw usage("--csv needs the result: it cannot go with --no-wait");
         }
         if (csv != null) {
@@ -138,32 +110,48 @@ final class SweepCommand implements Callable<Integer> {
         List<ObjectNode> cells = cells(sweepSeed);
 
         DatasetLoader.Raw raw = DatasetLoader.read(data);
-        DataRef ref = dataRef(raw);
+        DataRef ref = dataRef(raw, context.maxBlobBytes());
         Dataset dataset = DatasetLoader.parse(raw, label, features, foldColumn);
-        int k;
-        if (foldColumn != null) {
-            k = Folds.distinctFolds(dataset.foldIds()).length;
-            if (k < 2) {
-                throw usage("the fold column '" + foldColumn + "' of " + raw.name() + " has " + k + " fold value"
-                        + (k == 1 ? "" : "s") + ": cross-validation needs two or more");
-            }
-        } else {
-            k = folds == null ? 5 : folds;
-            if (k < 2) {
-                throw usage("--folds must be at least 2, not " + k);
-            }
+        int k = foldColumn != null ? Folds.distinctFolds(dataset.foldIds()).length : folds == null ? 5 : folds;
+        if (foldColumn != null && k < 2) {
+            throw usage("the fold column '" + foldColumn + "' of " + raw.name() + " has " + k + " fold value"
+                    + (k == 1 ? "" : "s") + ": cross-validation needs two or more");
+        }
+        ObjectNode job = params(ref, dataset, k, sweepSeed, cells);
+        // The kind's own checks (model, folds, scoring), before the folds are drawn from the data.
+        SweepParams.of(job);
+        if (foldColumn == null) {
             try {
                 Folds.checkStratifiable(dataset, k);
             } catch (InvalidParametersException e) {
                 throw usage("--folds " + k + " for " + raw.name() + ": " + e.getMessage());
             }
         }
-        if ((long) cells.size() * k > BrokerOptions.DEFAULTS.maxTasksPerJob()) {
+        if ((long) cells.size() * k > context.maxTasks()) {
             throw usage(cells.size() + " cells × " + k + " folds is more tasks than a job may have ("
-                    + BrokerOptions.DEFAULTS.maxTasksPerJob() + ")");
+                    + context.maxTasks() + ")");
         }
+        if (random != null && cells.size() < random) {
+            context.say("--random " + random + ", but the grid has only " + cells.size() + " cells: all of them");
+        }
+        boolean inRedis = ref.path() == null && ref.url() == null;
+        JobRequest request = JobRequest.of(cells.size() * k, job)
+                .withNote("sweep of " + cells.size() + " cell" + (cells.size() == 1 ? "" : "s") + " × " + k
+                        + " folds on " + raw.name() + " (" + dataset.rows() + " rows, " + dataset.features().size()
+                        + " features, " + dataset.classes().size() + " classes; " + (ref.path() != null
+                        ? "runners read " + ref.path() : ref.url() != null ? "runners read " + raw.name()
+                        : "stored in Redis") + ")")
+                .onResult(result -> {
+                    if (csv != null) {
+                        SweepCsv.write(result, csv);
+                    }
+                });
+        return inRedis ? request.withBlob(raw.bytes()) : request;
+    }
 
-        ObjectNode job = JobJson.MAPPER.createObjectNode().put("model", model);
+    /** The job's parameters (see SweepParams). */
+    private ObjectNode params(DataRef ref, Dataset dataset, int k, long sweepSeed, List<ObjectNode> cells) {
+        ObjectNode job = JsonNodeFactory.instance.objectNode().put("model", model);
         ref.toJson(job.putObject("data"));
         job.put("label", label);
         var featureArray = job.putArray("features");
@@ -176,38 +164,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         job.put("scoring", scoring);
         job.putArray("grid").addAll(cells);
-
-        PrintWriter err = spec.commandLine().getErr();
-        if (!root.json && random != null && cells.size() < random) {
-            err.println("submit: --random " + random + ", but the grid has only " + cells.size() + " cells: all of them");
-        }
-        int cellCount = cells.size();
-        int folds = k;
-        options.hooks = new JobHooks() {
-            @Override
-            public void beforeSubmit(Broker broker) {
-                if (ref.path() == null && ref.url() == null) {
-                    // Kept twice the job's TTL: tasks may wait in the queue, and dead ones may be retried later.
-                    broker.storeBlob(options.queue, raw.bytes(), options.ttl.multipliedBy(2));
-                }
-                // Said once it is true: after the data is stored, never before Redis was reached.
-                if (!root.json) {
-                    err.println("submit: sweep of " + cellCount + " cell" + (cellCount == 1 ? "" : "s") + " × " + folds
-                            + " folds on " + raw.name() + " (" + dataset.rows() + " rows, "
-                            + dataset.features().size() + " features, " + dataset.classes().size()
-                            + " classes; " + (ref.path() != null ? "runners read " + ref.path() : ref.url() != null
-                            ? "runners read " + raw.name() : "stored in Redis") + ")");
-                }
-            }
-
-            @Override
-            public void afterEnd(JobStatus job) {
-                if (csv != null && job.result() != null) {
-                    SweepCsv.write(JobJson.parse(job.result()), csv);
-                }
-            }
-        };
-        return JobLauncher.launch(root, SweepKind.NAME, job, cells.size() * k, options, spec.commandLine().getOut(), err);
+        return job;
     }
 
     /** The grid's cells: from --param or the sweep file, in full or drawn at random. */
@@ -281,8 +238,7 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     /** Where runners find the data: Redis when it fits (and --data-shared is not given), else its path or URL. */
-    private DataRef dataRef(DatasetLoader.Raw raw) {
-        long limit = BrokerOptions.DEFAULTS.maxBlobBytes();
+    private DataRef dataRef(DatasetLoader.Raw raw, long limit) {
         long size = raw.bytes().length;
         boolean shared = dataShared || size > limit;
         if (!shared) {
@@ -302,7 +258,7 @@ final class SweepCommand implements Callable<Integer> {
         return new DataRef(raw.sha256(), raw.name(), size, raw.path().toString(), null);
     }
 
-    private static CliException usage(String message) {
-        return new CliException(ExitCodes.USAGE, message);
+    private static InvalidParametersException usage(String message) {
+        return new InvalidParametersException(message);
     }
 }

@@ -1,4 +1,4 @@
-package dev.scatter.submit;
+package dev.scatter.kinds.sweep;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,5 +1,6 @@
-package dev.scatter.submit;
+package dev.scatter.kinds.sweep;
 
+import dev.scatter.task.InvalidParametersException;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -7,7 +8,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.scatter.cli.ExitCodes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -53,15 +53,15 @@ final class SweepFile {
             mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
             root = mapper.readTree(bytes);
         } catch (NoSuchFileException e) {
-            throw new CliException(ExitCodes.USAGE, "cannot read the sweep file " + name + ": no such file");
+            throw new InvalidParametersException("cannot read the sweep file " + name + ": no such file");
         } catch (JacksonException e) {
             JsonLocation at = e.getLocation();
             String where = at == null || at.getLineNr() < 1 ? "" : ", line " + at.getLineNr() + ", column "
                     + at.getColumnNr();
-            throw new CliException(ExitCodes.USAGE, "the sweep file " + name + " is malformed" + where + ": "
+            throw new InvalidParametersException("the sweep file " + name + " is malformed" + where + ": "
                     + problem(e.getOriginalMessage()));
         } catch (IOException e) {
-            throw new CliException(ExitCodes.USAGE, "cannot read the sweep file " + name + ": " + e.getMessage());
+            throw new InvalidParametersException("cannot read the sweep file " + name + ": " + e.getMessage());
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             throw bad(name, "", "it is empty: it needs a 'grid'");
@@ -114,7 +114,7 @@ final class SweepFile {
     private static String problem(String message) {
         String line = String.join("; ", String.valueOf(message).lines()
                 .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0))).map(String::strip).toList());
-        return dev.scatter.broker.Excerpt.head(JobJson.withoutInternals(line), 300);
+        return dev.scatter.broker.Excerpt.head(withoutInternals(line), 300);
     }
 
     private static Map<String, ParamSpace> grid(String file, String where, JsonNode node) {
@@ -167,8 +167,20 @@ final class SweepFile {
         return node.isObject() ? "a mapping" : node.isArray() ? "a list" : node.isNull() ? "nothing" : "'" + node.asText() + "'";
     }
 
-    private static CliException bad(String file, String key, String problem) {
-        return new CliException(ExitCodes.USAGE, "the sweep file " + file + " is malformed" + (key.isEmpty() ? "" : " at "
+    private static InvalidParametersException bad(String file, String key, String problem) {
+        return new InvalidParametersException("the sweep file " + file + " is malformed" + (key.isEmpty() ? "" : " at "
                 + key) + ": " + problem);
+    }
+
+    /**
+     * A JSON or YAML parser's message without what speaks of the parser rather than the input: "[Source: ...]",
+     * character codes, and the names of its settings.
+     */
+    private static String withoutInternals(String message) {
+        return message.replaceAll("\\s*\\(start marker at \\[Source:[^]]*]\\)", "")
+                .replaceAll("\\s*\\[Source:[^]]*]", "")
+                .replaceAll("\\s*\\(code \\d+[^)]*\\)", "")
+                .replaceAll(",\\s*from `[^`]*`", "")
+                .replaceAll("\\s*\\(`[A-Za-z]+\\.[A-Z_]+` [a-z]+\\)", "");
     }
 }

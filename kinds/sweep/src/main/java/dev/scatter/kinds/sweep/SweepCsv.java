@@ -1,7 +1,7 @@
-package dev.scatter.submit;
+package dev.scatter.kinds.sweep;
 
+import dev.scatter.task.InvalidParametersException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.scatter.cli.ExitCodes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +24,7 @@ final class SweepCsv {
         try {
             Files.writeString(file, render(result), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new CliException(ExitCodes.USAGE, "cannot write " + file + ": " + e.getMessage());
+            throw new InvalidParametersException("cannot write " + file + ": " + e.getMessage());
         }
     }
 

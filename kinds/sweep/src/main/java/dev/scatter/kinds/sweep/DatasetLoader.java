@@ -1,7 +1,7 @@
-package dev.scatter.submit;
+package dev.scatter.kinds.sweep;
 
+import dev.scatter.task.InvalidParametersException;
 import dev.scatter.broker.Blobs;
-import dev.scatter.cli.ExitCodes;
 import dev.scatter.kinds.sweep.CsvDataset;
 import dev.scatter.kinds.sweep.Dataset;
 import dev.scatter.kinds.sweep.RgbaDemo;
@@ -69,26 +69,26 @@ final class DatasetLoader {
         } catch (NumberFormatException e) {
             // below
         }
-        throw new CliException(ExitCodes.USAGE, "--data " + RgbaDemo.NAME + ":ROWS takes a row count from 10 to "
+        throw new InvalidParametersException("--data " + RgbaDemo.NAME + ":ROWS takes a row count from 10 to "
                 + RgbaDemo.MAX_ROWS + ", not '" + rows + "'");
     }
 
     private static byte[] readFile(String given, Path path) {
         try {
             if (Files.isDirectory(path)) {
-                throw new CliException(ExitCodes.USAGE, "cannot read the data file " + given + ": it is a directory");
+                throw new InvalidParametersException("cannot read the data file " + given + ": it is a directory");
             }
             if (Files.size(path) > Integer.MAX_VALUE - 16) {
-                throw new CliException(ExitCodes.USAGE, "the data file " + given + " is over 2 GiB: sweeps read their"
+                throw new InvalidParametersException("the data file " + given + " is over 2 GiB: sweeps read their"
                         + " data into memory");
             }
             return Files.readAllBytes(path);
         } catch (NoSuchFileException e) {
-            throw new CliException(ExitCodes.USAGE, "cannot read the data file " + given + ": no such file");
+            throw new InvalidParametersException("cannot read the data file " + given + ": no such file");
         } catch (AccessDeniedException e) {
-            throw new CliException(ExitCodes.USAGE, "cannot read the data file " + given + ": permission denied");
+            throw new InvalidParametersException("cannot read the data file " + given + ": permission denied");
         } catch (IOException e) {
-            throw new CliException(ExitCodes.USAGE, "cannot read the data file " + given + ": " + e.getMessage());
+            throw new InvalidParametersException("cannot read the data file " + given + ": " + e.getMessage());
         }
     }
 
@@ -133,15 +133,15 @@ final class DatasetLoader {
             HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(URI.create(url))
                     .timeout(Duration.ofMinutes(10)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
-                throw new CliException(ExitCodes.USAGE, "cannot read the data at " + withoutUserInfo(url) + ": HTTP "
+                throw new InvalidParametersException("cannot read the data at " + withoutUserInfo(url) + ": HTTP "
                         + response.statusCode());
             }
             return response.body();
         } catch (IOException | IllegalArgumentException e) {
-            throw new CliException(ExitCodes.USAGE, "cannot read the data at " + withoutUserInfo(url) + ": " + why(e));
+            throw new InvalidParametersException("cannot read the data at " + withoutUserInfo(url) + ": " + why(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CliException(ExitCodes.USAGE, "interrupted while reading " + withoutUserInfo(url));
+            throw new InvalidParametersException("interrupted while reading " + withoutUserInfo(url));
         }
     }
 }

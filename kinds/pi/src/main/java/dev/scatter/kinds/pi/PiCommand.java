@@ -1,28 +1,21 @@
-package dev.scatter.submit;
+package dev.scatter.kinds.pi;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scatter.cli.Bounds;
 import dev.scatter.cli.CountConverter;
-import java.util.concurrent.Callable;
+import dev.scatter.task.JobRequest;
+import dev.scatter.task.KindCommand;
+import dev.scatter.task.SubmitContext;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code submit pi}: the Monte-Carlo estimate of pi. */
 @Command(name = "pi", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Estimates pi from random points in the unit square, split over many tasks.",
             "The result is reproducible: the same --seed gives the same count whatever the runners, crashes or retries.",
             "Numbers may be written 1000000, 1_000_000 or 1e6."})
-final class PiCommand implements Callable<Integer> {
-
-    @ParentCommand
-    private SubmitCommand root;
-
-    @Spec
-    private CommandSpec spec;
+final class PiCommand implements KindCommand {
 
     @Option(names = "--samples", paramLabel = "N", converter = CountConverter.class, defaultValue = "1e9",
             description = "Points to draw in all. Default: ${DEFAULT-VALUE}.")
@@ -36,16 +29,12 @@ final class PiCommand implements Callable<Integer> {
             description = "Seed of the random draws. Default: chosen at random, and reported.")
     private Long seed;
 
-    @Mixin
-    private JobOptions options;
-
     @Override
-    public Integer call() {
-        ObjectNode params = JobJson.MAPPER.createObjectNode().put("samples", samples);
+    public JobRequest request(SubmitContext context) {
+        ObjectNode params = JsonNodeFactory.instance.objectNode().put("samples", samples);
         if (seed != null) {
             params.put("seed", seed);
         }
-        return JobLauncher.launch(root, "pi", params, tasks, options, spec.commandLine().getOut(),
-                spec.commandLine().getErr());
+        return JobRequest.of(tasks, params);
     }
 }

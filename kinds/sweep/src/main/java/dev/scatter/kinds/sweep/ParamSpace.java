@@ -1,4 +1,4 @@
-package dev.scatter.submit;
+package dev.scatter.kinds.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
