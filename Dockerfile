@@ -22,6 +22,7 @@ COPY task-api/pom.xml task-api/
 COPY local-redis/pom.xml local-redis/
 COPY broker-client/pom.xml broker-client/
 COPY cli-common/pom.xml cli-common/
+COPY plot/pom.xml plot/
 COPY kinds/noop/pom.xml kinds/noop/
 COPY kinds/pi/pom.xml kinds/pi/
 COPY kinds/cmd/pom.xml kinds/cmd/
@@ -41,6 +42,7 @@ COPY task-api/src/ task-api/src/
 COPY local-redis/src/ local-redis/src/
 COPY broker-client/src/ broker-client/src/
 COPY cli-common/src/ cli-common/src/
+COPY plot/src/ plot/src/
 COPY kinds/noop/src/ kinds/noop/src/
 COPY kinds/pi/src/ kinds/pi/src/
 COPY kinds/cmd/src/ kinds/cmd/src/

@@ -4,8 +4,7 @@ import dev.scatter.broker.JobId;
 import dev.scatter.broker.JobState;
 import dev.scatter.broker.JobStatus;
 import dev.scatter.cli.ExitCodes;
-import dev.scatter.submit.plot.PlotException;
-import dev.scatter.submit.plot.PlotJob;
+import dev.scatter.plot.PlotJob;
 import dev.scatter.submit.plot.Plotter;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -34,7 +33,7 @@ final class ResultCommand extends OneJobCommand {
     int run(Session session, JobId id) {
         JobStatus status = JobCommandSupport.find(session.broker(), id);
         if (plot != null) {
-            usage(() -> Plotter.check(status.kind(), plot));
+            usage(() -> Plotter.check(root.kinds, status.kind(), plot));
         }
         if (status.isBroken()) {
             throw JobWaiter.brokenRecord(status);
@@ -47,7 +46,7 @@ final class ResultCommand extends OneJobCommand {
         boolean plotted = false;
         if (plot != null && status.state() == JobState.SUCCEEDED && status.result() != null) {
             // Drawn before anything is printed, so that a result that cannot be drawn prints nothing.
-            usage(() -> Plotter.plot(new PlotJob(id.toString(), status.kind(),
+            usage(() -> Plotter.plot(root.kinds, new PlotJob(id.toString(), status.kind(),
                     JobJson.parse(status.paramsJson()), JobJson.parse(status.result())), plot));
             plotted = true;
         }
@@ -65,7 +64,8 @@ final class ResultCommand extends OneJobCommand {
     private static void usage(Runnable step) {
         try {
             step.run();
-        } catch (PlotException e) {
+        } catch (IllegalArgumentException e) {
+            // A PlotException, or what a plug-in's plot says of a result it cannot draw.
             throw new CliException(ExitCodes.USAGE, e.getMessage());
         }
     }

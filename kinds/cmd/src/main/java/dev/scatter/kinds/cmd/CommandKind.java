@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scatter.task.InvalidParametersException;
 import dev.scatter.task.ReduceContext;
+import dev.scatter.task.JobPlot;
 import dev.scatter.task.KindCommand;
 import dev.scatter.task.TaskColumn;
 import dev.scatter.task.TaskContext;
@@ -197,6 +198,12 @@ public final class CommandKind implements TaskKind {
     @Override
     public boolean resultReportsFailure(JsonNode result) {
         return result.path("failedCount").asInt() > 0;
+    }
+
+    /** Drawn by submit result --plot (the plot module, which submit has and runners need not). */
+    @Override
+    public JobPlot plot() {
+        return new CommandPlot();
     }
 
     @Override

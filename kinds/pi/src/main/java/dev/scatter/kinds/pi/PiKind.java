@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scatter.task.InvalidParametersException;
 import dev.scatter.task.ReduceContext;
+import dev.scatter.task.JobPlot;
 import dev.scatter.task.KindCommand;
 import dev.scatter.task.TaskColumn;
 import dev.scatter.task.TaskContext;
@@ -109,6 +110,12 @@ public final class PiKind implements TaskKind {
     @Override
     public String resultText(JsonNode result) {
         return result.has("estimate") ? PiText.render(result) : null;
+    }
+
+    /** Drawn by submit result --plot (the plot module, which submit has and runners need not). */
+    @Override
+    public JobPlot plot() {
+        return new PiPlot();
     }
 
     @Override

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scatter.broker.BrokerOptions;
 import dev.scatter.task.InvalidParametersException;
 import dev.scatter.task.ReduceContext;
+import dev.scatter.task.JobPlot;
 import dev.scatter.task.KindCommand;
 import dev.scatter.task.TaskColumn;
 import dev.scatter.task.TaskContext;
@@ -114,6 +115,12 @@ public final class SweepKind implements TaskKind {
     @Override
     public String resultText(JsonNode result) {
         return result.has("cells") ? SweepTable.render(result) : null;
+    }
+
+    /** Drawn by submit result --plot (the plot module, which submit has and runners need not). */
+    @Override
+    public JobPlot plot() {
+        return new SweepPlot();
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.scatter.submit.plot;
+package dev.scatter.plot;
 
 import java.awt.Color;
 import java.awt.Font;
@@ -7,24 +7,24 @@ import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.AxesChartStyler;
 
 /** The look every plot shares: white background, fonts large enough to read when the image is shrunk. */
-final class ChartStyle {
+public final class ChartStyle {
 
-    static final Color INK = new Color(0x22, 0x22, 0x22);
-    static final Color BLUE = new Color(0x1f, 0x77, 0xb4);
-    static final Color BLUE_BAND = new Color(0x1f, 0x77, 0xb4, 0x40);
-    static final Color RED = new Color(0xd6, 0x27, 0x28);
+    public static final Color INK = new Color(0x22, 0x22, 0x22);
+    public static final Color BLUE = new Color(0x1f, 0x77, 0xb4);
+    public static final Color BLUE_BAND = new Color(0x1f, 0x77, 0xb4, 0x40);
+    public static final Color RED = new Color(0xd6, 0x27, 0x28);
     static final Color GRID = new Color(0xdd, 0xdd, 0xdd);
 
     private ChartStyle() {
     }
 
     /** Styles a full-size chart (one per image). */
-    static <S extends AxesChartStyler> S large(S styler) {
+    public static <S extends AxesChartStyler> S large(S styler) {
         return common(styler, 1.0f);
     }
 
     /** Styles one of several small charts in a grid: the same look, slightly smaller type. */
-    static <S extends AxesChartStyler> S small(S styler) {
+    public static <S extends AxesChartStyler> S small(S styler) {
         return common(styler, 0.85f);
     }
 
@@ -50,7 +50,7 @@ final class ChartStyle {
      * Shrinks the title's type until it fits the chart's width: XChart draws a title on one line and clips what
      * does not fit. Titles here carry the job id and numbers, whose length varies.
      */
-    static void fitTitle(Chart<?, ?> chart) {
+    public static void fitTitle(Chart<?, ?> chart) {
         Font font = chart.getStyler().getChartTitleFont();
         double room = chart.getWidth() - 4.0 * chart.getStyler().getChartPadding();
         FontRenderContext context = new FontRenderContext(null, true, true);
@@ -64,7 +64,7 @@ final class ChartStyle {
      * "(job mh3k2x9a7f2kq)" for a chart title. A job on a queue with a long name keeps the queue's start and the
      * whole id, which is what tells jobs apart.
      */
-    static String jobSuffix(String jobId) {
+    public static String jobSuffix(String jobId) {
         int slash = jobId.lastIndexOf('/');
         String shown = slash > 12 ? jobId.substring(0, 10) + "…" + jobId.substring(slash) : jobId;
         return " (job " + shown + ")";

@@ -1,4 +1,4 @@
-package dev.scatter.submit.plot;
+package dev.scatter.plot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.scatter.submit.plot;
+package dev.scatter.plot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;

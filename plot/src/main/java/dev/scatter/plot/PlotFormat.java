@@ -1,4 +1,4 @@
-package dev.scatter.submit.plot;
+package dev.scatter.plot;
 
 import java.nio.file.Path;
 import java.util.Locale;

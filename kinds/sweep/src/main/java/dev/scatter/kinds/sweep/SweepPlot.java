@@ -1,7 +1,17 @@
-package dev.scatter.submit.plot;
+package dev.scatter.kinds.sweep;
 
-import dev.scatter.submit.plot.SweepCells.Axis;
-import dev.scatter.submit.plot.SweepCells.Cell;
+import dev.scatter.plot.ChartFiles;
+import dev.scatter.plot.ChartStyle;
+import dev.scatter.plot.Figure;
+import dev.scatter.plot.Numbers;
+import dev.scatter.plot.PlotException;
+import dev.scatter.plot.PlotJob;
+import dev.scatter.task.JobPlot;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import dev.scatter.kinds.sweep.SweepCells.Axis;
+import dev.scatter.kinds.sweep.SweepCells.Cell;
 import java.awt.Color;
 import java.awt.Font;
 import java.util.ArrayList;
@@ -26,19 +36,19 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * most values, taking the best over the others; with one, the mean score against it with ± one standard
  * deviation over the folds as error bars.
  */
-final class SweepPlot {
+public final class SweepPlot implements JobPlot {
 
-    static final int WIDTH = 900;
-    static final int HEIGHT = 650;
+    public static final int WIDTH = 900;
+    public static final int HEIGHT = 650;
     /** Light to dark, so that the cell values printed in black stay readable (YlGnBu, stopping short of navy). */
     private static final Color[] RANGE = {
         new Color(0xff, 0xff, 0xd9), new Color(0xc7, 0xe9, 0xb4), new Color(0x7f, 0xcd, 0xbb),
         new Color(0x41, 0xb6, 0xc4), new Color(0x1d, 0x91, 0xc0)};
 
-    private SweepPlot() {
+    SweepPlot() {
     }
 
-    static Figure figure(PlotJob job) {
+    public static Figure figure(PlotJob job) {
         SweepCells grid = SweepCells.of(job.id(), job.result());
         String score = scoreName(job);
         List<Axis> varying = grid.varyingByValueCount();
@@ -161,5 +171,11 @@ final class SweepPlot {
     private static String scoreName(PlotJob job) {
         String name = job.result().path("scoring").asText(job.params().path("scoring").asText(""));
         return name.isEmpty() ? "score" : name.replace('_', ' ');
+    }
+
+    /** A heat map of the mean score over two parameters, or a line over one. */
+    @Override
+    public void draw(String id, JsonNode params, JsonNode result, Path file) throws IOException {
+        ChartFiles.write(figure(new PlotJob(id, SweepKind.NAME, params, result)), file);
     }
 }

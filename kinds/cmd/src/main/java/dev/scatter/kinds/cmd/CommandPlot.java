@@ -1,5 +1,14 @@
-package dev.scatter.submit.plot;
+package dev.scatter.kinds.cmd;
 
+import dev.scatter.plot.ChartFiles;
+import dev.scatter.plot.ChartStyle;
+import dev.scatter.plot.Figure;
+import dev.scatter.plot.Numbers;
+import dev.scatter.plot.PlotException;
+import dev.scatter.plot.PlotJob;
+import dev.scatter.task.JobPlot;
+import java.io.IOException;
+import java.nio.file.Path;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.Font;
 import java.awt.font.FontRenderContext;
@@ -15,26 +24,26 @@ import org.knowm.xchart.Histogram;
  * A command sweep: the distribution over tasks of each numeric metric the commands printed, one histogram per
  * metric, in a grid of small charts.
  */
-final class CommandPlot {
+public final class CommandPlot implements JobPlot {
 
     /** One metric gets a chart of full size. */
-    static final int SINGLE_WIDTH = 900;
-    static final int SINGLE_HEIGHT = 600;
+    public static final int SINGLE_WIDTH = 900;
+    public static final int SINGLE_HEIGHT = 600;
     /** Several share the image: two columns while that keeps it square-ish, then three. */
-    static final int CELL_WIDTH = 560;
-    static final int CELL_HEIGHT = 380;
+    public static final int CELL_WIDTH = 560;
+    public static final int CELL_HEIGHT = 380;
     private static final int MAX_BINS = 30;
     /** Few enough that each integer value gets its own labelled bar. */
     private static final int MAX_INTEGER_BINS = 30;
 
-    private CommandPlot() {
+    CommandPlot() {
     }
 
     static int columns(int metrics) {
         return metrics == 1 ? 1 : metrics <= 4 ? 2 : 3;
     }
 
-    static Figure figure(PlotJob job) {
+    public static Figure figure(PlotJob job) {
         JsonNode metrics = job.result().path("metrics");
         int tasks = job.result().path("tasks").asInt();
         int failed = job.result().path("failed").size();
@@ -126,5 +135,11 @@ final class CommandPlot {
     /** About the square root of the count (a common rule that neither over- nor under-smooths small samples). */
     static int bins(int n) {
         return Math.max(1, Math.min(MAX_BINS, (int) Math.ceil(Math.sqrt(n))));
+    }
+
+    /** A histogram per metric. */
+    @Override
+    public void draw(String id, JsonNode params, JsonNode result, Path file) throws IOException {
+        ChartFiles.write(figure(new PlotJob(id, CommandKind.NAME, params, result)), file);
     }
 }

@@ -1,11 +1,11 @@
-package dev.scatter.submit.plot;
+package dev.scatter.plot;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Locale;
 
 /** Short, readable numbers for titles and tick labels. */
-final class Numbers {
+public final class Numbers {
 
     private static final String[] SUFFIXES = {"", "k", "M", "G", "T", "P"};
 
@@ -13,7 +13,7 @@ final class Numbers {
     }
 
     /** At most four significant digits, no exponent for everyday magnitudes, no trailing zeros: 0.001, 2.5, 1234. */
-    static String compact(double x) {
+    public static String compact(double x) {
         if (Double.isNaN(x) || Double.isInfinite(x)) {
             return Double.toString(x);
         }
@@ -28,7 +28,7 @@ final class Numbers {
     }
 
     /** A count with an SI suffix, for axes that span decades of samples: 500, 20k, 1.5M, 2G. */
-    static String count(double x) {
+    public static String count(double x) {
         double value = x;
         int i = 0;
         while (Math.abs(value) >= 1000 && i < SUFFIXES.length - 1) {
@@ -42,7 +42,7 @@ final class Numbers {
      * A value with its uncertainty: the uncertainty to two significant digits and the value to the same decimal
      * place, so that no digit is printed that the uncertainty makes meaningless: 3.14094 ± 0.00093, 3.16 ± 0.10.
      */
-    static String withUncertainty(double value, double uncertainty) {
+    public static String withUncertainty(double value, double uncertainty) {
         if (!(uncertainty > 0) || !Double.isFinite(uncertainty)) {
             return compact(value);
         }
@@ -51,7 +51,7 @@ final class Numbers {
     }
 
     /** Enough decimals to tell apart values that differ by at least {@code step}: for histogram bins. */
-    static String toStep(double x, double step) {
+    public static String toStep(double x, double step) {
         int decimals = step > 0 ? Math.max(0, (int) Math.ceil(-Math.log10(step) - 1e-9)) : 4;
         return String.format(Locale.ROOT, "%." + Math.min(decimals, 12) + "f", x);
     }

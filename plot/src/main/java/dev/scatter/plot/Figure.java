@@ -1,4 +1,4 @@
-package dev.scatter.submit.plot;
+package dev.scatter.plot;
 
 import java.util.List;
 import org.knowm.xchart.internal.chartpart.Chart;
@@ -7,16 +7,16 @@ import org.knowm.xchart.internal.chartpart.Chart;
  * One image: one chart, or several of the same size in a grid, filled row by row. The title names the whole
  * image where the charts' own titles cannot (an SVG's {@code <title>}, which viewers and screen readers show).
  */
-record Figure(String title, List<? extends Chart<?, ?>> charts, int columns) {
+public record Figure(String title, List<? extends Chart<?, ?>> charts, int columns) {
 
-    Figure {
+    public Figure {
         if (charts.isEmpty() || columns < 1) {
             throw new IllegalArgumentException("a figure needs at least one chart and one column");
         }
         charts = List.copyOf(charts);
     }
 
-    static Figure of(String title, Chart<?, ?> chart) {
+    public static Figure of(String title, Chart<?, ?> chart) {
         return new Figure(title, List.of(chart), 1);
     }
 

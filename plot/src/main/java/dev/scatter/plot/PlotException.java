@@ -1,7 +1,7 @@
-package dev.scatter.submit.plot;
+package dev.scatter.plot;
 
 /** A plot that cannot be drawn, for a reason the user can act on: one line, no stack trace. */
-public final class PlotException extends RuntimeException {
+public final class PlotException extends IllegalArgumentException {
 
     public PlotException(String message) {
         super(message);

@@ -1,5 +1,14 @@
-package dev.scatter.submit.plot;
+package dev.scatter.kinds.pi;
 
+import dev.scatter.plot.ChartFiles;
+import dev.scatter.plot.ChartStyle;
+import dev.scatter.plot.Figure;
+import dev.scatter.plot.Numbers;
+import dev.scatter.plot.PlotException;
+import dev.scatter.plot.PlotJob;
+import dev.scatter.task.JobPlot;
+import java.io.IOException;
+import java.nio.file.Path;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.BasicStroke;
 import java.util.Locale;
@@ -14,17 +23,17 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * A pi job: the estimate as it read after each completed task, against the samples counted so far, inside its
  * 95% band, with the true value as a dashed line. The band narrowing as 1/sqrt(samples) is the point.
  */
-final class PiPlot {
+public final class PiPlot implements JobPlot {
 
-    static final int WIDTH = 900;
-    static final int HEIGHT = 600;
+    public static final int WIDTH = 900;
+    public static final int HEIGHT = 600;
     /** Beyond this many points the markers would merge into a thick line; the line alone reads better. */
     private static final int MAX_MARKED_POINTS = 40;
 
-    private PiPlot() {
+    PiPlot() {
     }
 
-    static Figure figure(String jobId, JsonNode result) {
+    public static Figure figure(String jobId, JsonNode result) {
         JsonNode running = result.path("running");
         if (!running.isArray() || running.isEmpty()) {
             throw new PlotException("pi job " + jobId + " has no running estimate in its result to plot");
@@ -119,5 +128,11 @@ final class PiPlot {
         double half = result.has("stdError") ? 1.96 * result.get("stdError").asDouble() : halfWidth;
         return "π ≈ " + Numbers.withUncertainty(value, half) + " (95%) from " + Numbers.count(samples)
                 + " samples in " + tasks + (tasks == 1 ? " task" : " tasks") + ChartStyle.jobSuffix(jobId);
+    }
+
+    /** The running estimate with its 95% band, against the true value. */
+    @Override
+    public void draw(String id, JsonNode params, JsonNode result, Path file) throws IOException {
+        ChartFiles.write(figure(id, result), file);
     }
 }

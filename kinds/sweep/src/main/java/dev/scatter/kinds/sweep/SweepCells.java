@@ -1,5 +1,7 @@
-package dev.scatter.submit.plot;
+package dev.scatter.kinds.sweep;
 
+import dev.scatter.plot.Numbers;
+import dev.scatter.plot.PlotException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Comparator;

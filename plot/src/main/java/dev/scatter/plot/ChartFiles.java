@@ -1,4 +1,4 @@
-package dev.scatter.submit.plot;
+package dev.scatter.plot;
 
 import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
 import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
@@ -35,7 +35,7 @@ import org.xml.sax.SAXException;
  * one canvas here (XChart's own encoders write one chart per file). The file appears whole or not at all: it is
  * written beside its target and moved into place.
  */
-final class ChartFiles {
+public final class ChartFiles {
 
     /** Digits past the hundredths in a path's coordinates. */
     private static final Pattern FINE_DECIMALS = Pattern.compile("(\\d\\.\\d{2})\\d+");
@@ -43,7 +43,7 @@ final class ChartFiles {
     private ChartFiles() {
     }
 
-    static void write(Figure figure, Path file) throws IOException {
+    public static void write(Figure figure, Path file) throws IOException {
         PlotFormat format = PlotFormat.of(file);
         Path absolute = file.toAbsolutePath();
         // Not Files.createTempFile: its owner-only permissions would carry over to the plot.
@@ -63,7 +63,7 @@ final class ChartFiles {
         }
     }
 
-    static void writePng(Figure figure, OutputStream out) throws IOException {
+    public static void writePng(Figure figure, OutputStream out) throws IOException {
         BufferedImage image = new BufferedImage(figure.width(), figure.height(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
@@ -76,7 +76,7 @@ final class ChartFiles {
         }
     }
 
-    static void writeSvg(Figure figure, OutputStream out) throws IOException {
+    public static void writeSvg(Figure figure, OutputStream out) throws IOException {
         VectorGraphics2D g = new VectorGraphics2D();
         paint(figure, g);
         ByteArrayOutputStream svg = new ByteArrayOutputStream();
