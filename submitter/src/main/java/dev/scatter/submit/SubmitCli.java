@@ -4,12 +4,16 @@ import dev.scatter.broker.BrokerException;
 import dev.scatter.cli.ExitCodes;
 import dev.scatter.cli.Secrets;
 import dev.scatter.localredis.LocalRedisException;
+import dev.scatter.runner.PluginLoader;
 import dev.scatter.task.KindCommand;
 import dev.scatter.task.TaskKind;
 import dev.scatter.task.TaskKinds;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 
@@ -20,6 +24,8 @@ import picocli.CommandLine;
  */
 public final class SubmitCli {
 
+    /** A directory of plug-in jars whose kinds submit knows: their subcommands, result texts and plots. */
+    public static final String PLUGINS_ENV = "SCATTER_PLUGINS";
     /** The name of the mixin of job options added to each kind's subcommand. */
     private static final String JOB_OPTIONS = "job";
 
@@ -27,25 +33,47 @@ public final class SubmitCli {
     }
 
     public static CommandLine create(PrintWriter out, PrintWriter err, Map<String, String> env) {
+        String pluginProblem = null;
         TaskKinds kinds = TaskKinds.load(SubmitCli.class.getClassLoader());
+        String plugins = env.get(PLUGINS_ENV);
+        if (plugins != null && !plugins.isBlank()) {
+            try {
+                kinds = TaskKinds.load(PluginLoader.withPlugins(Path.of(plugins), SubmitCli.class.getClassLoader()),
+                        kinds);
+            } catch (IllegalArgumentException e) {
+                // Said when a command runs, as one line with exit 2; --help still works.
+                pluginProblem = PLUGINS_ENV + "=" + plugins + ": " + e.getMessage();
+            }
+        }
         SubmitCommand root = new SubmitCommand(env, kinds);
         CommandLine commandLine = new CommandLine(root);
+        List<CommandLine> generic = List.of(new JobCommand(), new StatusCommand(), new WaitCommand(),
+                new ResultCommand(), new CancelCommand(), new JobsCommand(), new RunnersCommand(), new DeadCommand(),
+                new RetryCommand(), new BacklogCommand(), new AutoComplete.GenerateCompletion()).stream()
+                .map(CommandLine::new).toList();
+        Set<String> reserved = generic.stream().map(CommandLine::getCommandName).collect(Collectors.toSet());
         // First the kinds' own subcommands (submit pi, submit sweep, a plug-in's), each with the options of every
-        // job; then the commands of any kind.
+        // job; then the commands of any kind (a kind named as one of them is submitted with submit job KIND).
         for (String name : kinds.names()) {
             KindCommand command = kinds.find(name).orElseThrow().submitCommand();
-            if (command != null) {
+            if (command != null && !reserved.contains(name)) {
                 CommandLine sub = new CommandLine(command);
                 sub.addMixin(JOB_OPTIONS, new JobOptions());
                 commandLine.addSubcommand(name, sub);
             }
         }
-        for (Object command : List.of(new JobCommand(), new StatusCommand(), new WaitCommand(), new ResultCommand(),
-                new CancelCommand(), new JobsCommand(), new RunnersCommand(), new DeadCommand(), new RetryCommand(),
-                new BacklogCommand(), new AutoComplete.GenerateCompletion())) {
-            commandLine.addSubcommand(command);
-        }
-        commandLine.setExecutionStrategy(parsed -> execute(parsed, root));
+        generic.forEach(commandLine::addSubcommand);
+        String problem = pluginProblem;
+        commandLine.setExecutionStrategy(parsed -> {
+            Integer help = CommandLine.executeHelpRequest(parsed);
+            if (help != null) {
+                return help;
+            }
+            if (problem != null) {
+                throw new CommandLine.ExecutionException(commandLine, problem, new CliException(ExitCodes.USAGE, problem));
+            }
+            return execute(parsed, root);
+        });
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
@@ -74,10 +102,6 @@ public final class SubmitCli {
 
     /** A kind's subcommand is run through the launcher; any other runs itself. */
     private static int execute(CommandLine.ParseResult parsed, SubmitCommand root) {
-        Integer help = CommandLine.executeHelpRequest(parsed);
-        if (help != null) {
-            return help;
-        }
         List<CommandLine> chain = parsed.asCommandLineList();
         CommandLine leaf = chain.get(chain.size() - 1);
         if (!(leaf.getCommand() instanceof KindCommand command)) {
