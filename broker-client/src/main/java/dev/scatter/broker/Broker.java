@@ -147,16 +147,19 @@ public final class Broker implements AutoCloseable {
     /** The job's state, counters and result; empty when it does not exist (or has expired). */
     public Optional<JobStatus> status(JobId id) {
         QueueKeys keys = queue(id.queue()).keys();
-        Response<Map<String, String>> hash;
-        Response<String> live;
-        try (AbstractPipeline pipeline = redis.pipelined()) {
-            hash = pipeline.hgetAll(keys.job(id.id()));
-            live = pipeline.hget(keys.active(), id.id());
-            pipeline.sync();
-        } catch (RuntimeException e) {
-            throw errors.translate(e, "reading job " + id);
-        }
-        return hash.get().isEmpty() ? Optional.empty() : Optional.of(JobReader.read(id, hash.get(), live.get()));
+        JobRecord record = call("reading job " + id, () -> {
+            try (AbstractPipeline pipeline = redis.pipelined()) {
+                Response<Map<String, String>> hash = pipeline.hgetAll(keys.job(id.id()));
+                Response<String> live = pipeline.hget(keys.active(), id.id());
+                pipeline.sync();
+                return new JobRecord(hash.get(), live.get());
+            }
+        });
+        return record.hash().isEmpty() ? Optional.empty() : Optional.of(JobReader.read(id, record.hash(), record.live()));
+    }
+
+    /** A job's hash and its entry in the index of live jobs, read in one round trip. */
+    private record JobRecord(Map<String, String> hash, String live) {
     }
 
     /** Cancels a job that has not ended; its runners are told to stop at their next lease renewal. */
@@ -173,12 +176,7 @@ public final class Broker implements AutoCloseable {
     /** The partial results recorded so far, by task index (what a reducer folds). */
     public Map<Integer, String> partialResults(JobId id) {
         QueueKeys keys = queue(id.queue()).keys();
-        String total;
-        try {
-            total = redis.hget(keys.job(id.id()), "total");
-        } catch (RuntimeException e) {
-            throw errors.translate(e, "reading job " + id);
-        }
+        String total = call("reading job " + id, () -> redis.hget(keys.job(id.id()), "total"));
         return total == null ? new TreeMap<>() : partialResults(id, Integer.parseInt(total));
     }
 
@@ -189,8 +187,12 @@ public final class Broker implements AutoCloseable {
      */
     public Map<Integer, String> partialResults(JobId id, int tasks) {
         String key = queue(id.queue()).keys().results(id.id());
-        Map<Integer, String> results = new TreeMap<>();
         int chunk = 2000;
+        return call("reading the results of job " + id, () -> readResults(key, tasks, chunk));
+    }
+
+    private Map<Integer, String> readResults(String key, int tasks, int chunk) {
+        Map<Integer, String> results = new TreeMap<>();
         try (AbstractPipeline pipeline = redis.pipelined()) {
             List<Response<List<String>>> replies = new ArrayList<>();
             for (int from = 0; from < tasks; from += chunk) {
@@ -210,8 +212,6 @@ public final class Broker implements AutoCloseable {
                     index++;
                 }
             }
-        } catch (RuntimeException e) {
-            throw errors.translate(e, "reading the results of job " + id);
         }
         return results;
     }
@@ -220,7 +220,7 @@ public final class Broker implements AutoCloseable {
     public List<DeadTask> deadTasks(JobId id, int limit) {
         String key = queue(id.queue()).keys().dead(id.id());
         List<DeadTask> dead = new ArrayList<>();
-        try {
+        call("reading the dead tasks of job " + id, () -> {
             // HSCAN in pages: a job with a million dead tasks is read without one long call.
             String cursor = ScanParams.SCAN_POINTER_START;
             do {
@@ -232,9 +232,8 @@ public final class Broker implements AutoCloseable {
                 }
                 cursor = page.getCursor();
             } while (!cursor.equals(ScanParams.SCAN_POINTER_START) && dead.size() < limit);
-        } catch (RuntimeException e) {
-            throw errors.translate(e, "reading the dead tasks of job " + id);
-        }
+            return dead;
+        });
         dead.sort(Comparator.comparingInt(DeadTask::index));
         return dead;
     }
@@ -261,14 +260,11 @@ public final class Broker implements AutoCloseable {
             // A page may hold any number of fields, none included; fields retried meanwhile are gone from the hash,
             // which a cursor scan allows.
             List<String> fields = new ArrayList<>();
-            try {
-                ScanResult<Map.Entry<String, String>> page = redis.hscan(keys.dead(id.id()), cursor,
-                        new ScanParams().count(1000));
-                page.getResult().forEach(entry -> fields.add(entry.getKey()));
-                cursor = page.getCursor();
-            } catch (RuntimeException e) {
-                throw errors.translate(e, "reading the dead tasks of job " + id);
-            }
+            String at = cursor;
+            ScanResult<Map.Entry<String, String>> page = call("reading the dead tasks of job " + id,
+                    () -> redis.hscan(keys.dead(id.id()), at, new ScanParams().count(1000)));
+            page.getResult().forEach(entry -> fields.add(entry.getKey()));
+            cursor = page.getCursor();
             // With no dead task at all, one call all the same: it says whether the job exists and can be retried.
             for (int from = 0; from < fields.size() || (!called && from == 0); from += 1000) {
                 List<String> args = new ArrayList<>(List.of(keys.wakeChannel(), id.id()));
@@ -316,21 +312,15 @@ public final class Broker implements AutoCloseable {
         }
         String sha256 = Blobs.sha256(data);
         byte[] key = queue(queue).keys().blob(sha256).getBytes(StandardCharsets.UTF_8);
-        try {
-            redis.set(key, data, SetParams.setParams().ex(Math.max(1, ttl.toSeconds())));
-        } catch (RuntimeException e) {
-            throw errors.translate(e, "storing " + data.length + " bytes of data");
-        }
+        call("storing " + data.length + " bytes of data",
+                () -> redis.set(key, data, SetParams.setParams().ex(Math.max(1, ttl.toSeconds()))));
         return sha256;
     }
 
     /** The data stored under a hash on a queue, if it has not expired. */
     public Optional<byte[]> fetchBlob(String queue, String sha256) {
-        try {
-            return Optional.ofNullable(redis.get(queue(queue).keys().blob(sha256).getBytes(StandardCharsets.UTF_8)));
-        } catch (RuntimeException e) {
-            throw errors.translate(e, "fetching data " + sha256);
-        }
+        return Optional.ofNullable(call("fetching data " + sha256,
+                () -> redis.get(queue(queue).keys().blob(sha256).getBytes(StandardCharsets.UTF_8))));
     }
 
     /**
@@ -356,24 +346,25 @@ public final class Broker implements AutoCloseable {
 
     /** One round trip to Redis; throws when it does not answer. */
     public void ping() {
-        try {
-            redis.ping();
-        } catch (RuntimeException e) {
-            throw errors.translate(e, "pinging");
-        }
+        call("pinging", redis::ping);
     }
 
     /** The Redis server's version, e.g. "7.0.15". */
     public String serverVersion() {
-        try {
-            for (String line : redis.info("server").split("\r?\n")) {
-                if (line.startsWith("redis_version:")) {
-                    return line.substring("redis_version:".length()).trim();
-                }
+        for (String line : call("reading the server version", () -> redis.info("server")).split("\r?\n")) {
+            if (line.startsWith("redis_version:")) {
+                return line.substring("redis_version:".length()).trim();
             }
-            return "unknown";
+        }
+        return "unknown";
+    }
+
+    /** One call to Redis; what it throws becomes a BrokerException saying what was being done. */
+    private <T> T call(String what, java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
         } catch (RuntimeException e) {
-            throw errors.translate(e, "reading the server version");
+            throw errors.translate(e, what);
         }
     }
 

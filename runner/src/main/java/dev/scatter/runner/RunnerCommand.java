@@ -1,6 +1,7 @@
 package dev.scatter.runner;
 
 import ch.qos.logback.classic.Level;
+import dev.scatter.broker.Backoff;
 import dev.scatter.broker.Broker;
 import dev.scatter.broker.BrokerAuthException;
 import dev.scatter.broker.BrokerException;
