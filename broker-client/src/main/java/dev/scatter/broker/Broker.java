@@ -86,19 +86,18 @@ public final class Broker implements AutoCloseable {
         JobId id = JobId.next(spec.queue(), options.clock().millis());
         QueueKeys keys = queue(spec.queue()).keys();
         String token = ClaimTokens.next();
-        List<?> reply = Replies.list(scripts.run(LuaScript.SUBMIT,
+        SubmitReply reply = SubmitReply.of(scripts.run(LuaScript.SUBMIT,
                 List.of(keys.clock(), keys.job(id.id()), keys.ready(), keys.jobs(), keys.active(), keys.counters()),
                 List.of(id.id(), spec.kind(), params, Integer.toString(spec.tasks()),
                         Integer.toString(spec.maxAttempts()), Integer.toString(spec.maxRecoveries()),
                         Long.toString(Math.max(1, spec.resultTtl().toSeconds())), keys.wakeChannel(), spec.queue(),
                         token)));
-        ReturnCode code = ReturnCode.of(Replies.number(reply.get(0)));
-        if (code == ReturnCode.MALFORMED) {
+        if (reply.code() == ReturnCode.MALFORMED) {
             throw new InvalidJobException("the job is not of the protocol's form (kind '" + spec.kind() + "')");
         }
         // A call repeated after a broken connection (see ScriptExecutor) finds its own first attempt by its token.
         // Ids are milliseconds plus 25 random bits: a clash with another job is all but impossible, yet never silent.
-        if (code == ReturnCode.JOB_EXISTS && !token.equals(Replies.string(reply.get(1)))) {
+        if (reply.code() == ReturnCode.JOB_EXISTS && !token.equals(reply.existingToken())) {
             throw new BrokerException("job id " + id + " is taken; submit again");
         }
         return id;
