@@ -72,7 +72,7 @@ final class JobLauncher {
             if (!root.json) {
                 err.println("submit: job " + id + " submitted: " + request.tasks() + " tasks");
             }
-            JobStatus end = new JobWaiter(session.broker(), err, root.env, root.json).await(id, options.timeout);
+            JobStatus end = new JobWaiter(session.broker(), root.kinds, err, root.env, root.json).await(id, options.timeout);
             if (request.onResult() != null && end.state() == JobState.SUCCEEDED && end.result() != null) {
                 request.onResult().accept(JobJson.parse(end.result()));
             }

@@ -7,6 +7,7 @@ import dev.scatter.broker.JobEnds;
 import dev.scatter.broker.JobId;
 import dev.scatter.broker.JobStatus;
 import dev.scatter.cli.ExitCodes;
+import dev.scatter.task.TaskKinds;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;
@@ -22,12 +23,14 @@ final class JobWaiter {
     private static final long POLL_MILLIS = 250;
 
     private final Broker broker;
+    private final TaskKinds kinds;
     private final PrintWriter err;
     private final Map<String, String> env;
     private final boolean json;
 
-    JobWaiter(Broker broker, PrintWriter err, Map<String, String> env, boolean json) {
+    JobWaiter(Broker broker, TaskKinds kinds, PrintWriter err, Map<String, String> env, boolean json) {
         this.broker = broker;
+        this.kinds = kinds;
         this.err = err;
         this.env = env;
         this.json = json;
@@ -39,7 +42,7 @@ final class JobWaiter {
         Backoff backoff = new Backoff();
         boolean outageReported = false;
         JobStatus last = null;
-        RunnerCoverage coverage = new RunnerCoverage(broker, err);
+        RunnerCoverage coverage = new RunnerCoverage(broker, kinds, err);
         try (JobEnds ends = new JobEnds(broker, id.queue());
              Progress progress = Progress.start(id.toString(), 0, json, env)) {
             while (true) {

@@ -54,6 +54,15 @@ public interface TaskKind {
     }
 
     /**
+     * What it takes for a runner to run this kind, for the message submit gives while no live runner does (the
+     * cmd kind: "a runner runs commands only when started with --allow-commands"), or null for the advice given
+     * for a plug-in's kind (--plugins).
+     */
+    default String runnerHint() {
+        return null;
+    }
+
+    /**
      * Checks a job's parameters before submission and returns them completed with defaults (a random seed, say).
      *
      * @param tasks the number of tasks the job is split into

@@ -63,6 +63,11 @@ public final class CommandKind implements TaskKind {
         options.check();
     }
 
+    @Override
+    public String runnerHint() {
+        return "a runner runs commands only when started with --allow-commands";
+    }
+
     /** Only runners whose operator allowed commands claim these tasks; others leave them to those. */
     @Override
     public boolean isEnabled() {
