@@ -1,5 +1,6 @@
 package dev.scatter.kinds.sweep;
 
+import dev.scatter.cli.ParserMessages;
 import dev.scatter.task.InvalidParametersException;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -114,7 +115,7 @@ final class SweepFile {
     private static String problem(String message) {
         String line = String.join("; ", String.valueOf(message).lines()
                 .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0))).map(String::strip).toList());
-        return dev.scatter.broker.Excerpt.head(withoutInternals(line), 300);
+        return dev.scatter.broker.Excerpt.head(ParserMessages.withoutInternals(line), 300);
     }
 
     private static Map<String, ParamSpace> grid(String file, String where, JsonNode node) {
@@ -170,17 +171,5 @@ final class SweepFile {
     private static InvalidParametersException bad(String file, String key, String problem) {
         return new InvalidParametersException("the sweep file " + file + " is malformed" + (key.isEmpty() ? "" : " at "
                 + key) + ": " + problem);
-    }
-
-    /**
-     * A JSON or YAML parser's message without what speaks of the parser rather than the input: "[Source: ...]",
-     * character codes, and the names of its settings.
-     */
-    private static String withoutInternals(String message) {
-        return message.replaceAll("\\s*\\(start marker at \\[Source:[^]]*]\\)", "")
-                .replaceAll("\\s*\\[Source:[^]]*]", "")
-                .replaceAll("\\s*\\(code \\d+[^)]*\\)", "")
-                .replaceAll(",\\s*from `[^`]*`", "")
-                .replaceAll("\\s*\\(`[A-Za-z]+\\.[A-Z_]+` [a-z]+\\)", "");
     }
 }
