@@ -33,19 +33,8 @@ public final class SubmitCli {
     }
 
     public static CommandLine create(PrintWriter out, PrintWriter err, Map<String, String> env) {
-        String pluginProblem = null;
-        TaskKinds kinds = TaskKinds.load(SubmitCli.class.getClassLoader());
-        String plugins = env.get(PLUGINS_ENV);
-        if (plugins != null && !plugins.isBlank()) {
-            try {
-                kinds = TaskKinds.load(PluginLoader.withPlugins(Path.of(plugins), SubmitCli.class.getClassLoader()),
-                        kinds);
-            } catch (IllegalArgumentException e) {
-                // Said when a command runs, as one line with exit 2; --help still works.
-                pluginProblem = PLUGINS_ENV + "=" + plugins + ": " + e.getMessage();
-            }
-        }
-        SubmitCommand root = new SubmitCommand(env, kinds);
+        KnownKinds known = KnownKinds.load(env);
+        SubmitCommand root = new SubmitCommand(env, known.kinds());
         CommandLine commandLine = new CommandLine(root);
         List<CommandLine> generic = List.of(new JobCommand(), new StatusCommand(), new WaitCommand(),
                 new ResultCommand(), new CancelCommand(), new JobsCommand(), new RunnersCommand(), new DeadCommand(),
@@ -54,23 +43,28 @@ public final class SubmitCli {
         Set<String> reserved = generic.stream().map(CommandLine::getCommandName).collect(Collectors.toSet());
         // First the kinds' own subcommands (submit pi, submit sweep, a plug-in's), each with the options of every
         // job; then the commands of any kind (a kind named as one of them is submitted with submit job KIND).
-        for (String name : kinds.names()) {
-            KindCommand command = kinds.find(name).orElseThrow().submitCommand();
+        String problem = known.problem();
+        for (String name : known.kinds().names()) {
+            KindCommand command = known.kinds().find(name).orElseThrow().submitCommand();
             if (command != null && !reserved.contains(name)) {
-                CommandLine sub = new CommandLine(command);
-                sub.addMixin(JOB_OPTIONS, new JobOptions());
-                commandLine.addSubcommand(name, sub);
+                try {
+                    CommandLine sub = new CommandLine(command);
+                    sub.addMixin(JOB_OPTIONS, new JobOptions());
+                    commandLine.addSubcommand(name, sub);
+                } catch (CommandLine.InitializationException e) {
+                    problem = "the " + name + " kind's submit command cannot be used: " + e.getMessage();
+                }
             }
         }
         generic.forEach(commandLine::addSubcommand);
-        String problem = pluginProblem;
+        String refusal = problem;
         commandLine.setExecutionStrategy(parsed -> {
             Integer help = CommandLine.executeHelpRequest(parsed);
             if (help != null) {
                 return help;
             }
-            if (problem != null) {
-                throw new CommandLine.ExecutionException(commandLine, problem, new CliException(ExitCodes.USAGE, problem));
+            if (refusal != null) {
+                throw new CommandLine.ExecutionException(commandLine, refusal, new CliException(ExitCodes.USAGE, refusal));
             }
             return execute(parsed, root);
         });
@@ -98,6 +92,27 @@ public final class SubmitCli {
             return exitCode(e);
         });
         return commandLine;
+    }
+
+    /**
+     * The kinds on submit's class path and in {@link #PLUGINS_ENV}; a plug-in directory that cannot be used is a
+     * problem said when a command runs (as one line, exit 2), so that --help still works.
+     */
+    private record KnownKinds(TaskKinds kinds, String problem) {
+
+        static KnownKinds load(Map<String, String> env) {
+            TaskKinds builtIn = TaskKinds.load(SubmitCli.class.getClassLoader());
+            String plugins = env.get(PLUGINS_ENV);
+            if (plugins == null || plugins.isBlank()) {
+                return new KnownKinds(builtIn, null);
+            }
+            try {
+                return new KnownKinds(TaskKinds.load(PluginLoader.withPlugins(Path.of(plugins),
+                        SubmitCli.class.getClassLoader()), builtIn), null);
+            } catch (IllegalArgumentException e) {
+                return new KnownKinds(builtIn, PLUGINS_ENV + "=" + plugins + ": " + e.getMessage());
+            }
+        }
     }
 
     /** A kind's subcommand is run through the launcher; any other runs itself. */
