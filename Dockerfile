@@ -28,6 +28,7 @@ COPY kinds/pi/pom.xml kinds/pi/
 COPY kinds/cmd/pom.xml kinds/cmd/
 COPY kinds/sweep/pom.xml kinds/sweep/
 COPY runner/pom.xml runner/
+COPY dashboard/pom.xml dashboard/
 COPY submitter/pom.xml submitter/
 COPY examples/collatz/pom.xml examples/collatz/
 COPY bench/pom.xml bench/
@@ -48,6 +49,7 @@ COPY kinds/pi/src/ kinds/pi/src/
 COPY kinds/cmd/src/ kinds/cmd/src/
 COPY kinds/sweep/src/ kinds/sweep/src/
 COPY runner/src/ runner/src/
+COPY dashboard/src/ dashboard/src/
 COPY submitter/src/ submitter/src/
 RUN --mount=type=cache,id=scatter-maven-repository,target=/root/.m2/repository \
     ./mvnw -B -DskipTests -pl runner,submitter -am package

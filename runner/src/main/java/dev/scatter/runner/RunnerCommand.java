@@ -58,8 +58,8 @@ public final class RunnerCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--redis", paramLabel = "URI",
-            description = "Redis to serve: redis://[[user]:password@]host[:port][/db], rediss:// for TLS; a % in the"
-                    + " password is written %25. Default: the REDIS_URL environment variable (better for a password:"
+            description = "Redis to serve: redis://[[user]:password@]host[:port][/db], rediss:// for TLS; a %% in the"
+                    + " password is written %%25. Default: the REDIS_URL environment variable (better for a password:"
                     + " ps shows command lines).")
     private String redis;
 

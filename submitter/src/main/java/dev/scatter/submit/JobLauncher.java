@@ -48,6 +48,11 @@ final class JobLauncher {
             throw new CliException(ExitCodes.USAGE, "--no-wait needs a Redis (--redis URI or " + RedisSource.ENV
                     + "): a local job lives only while submit runs");
         }
+        if (options.dashboard && options.noWait) {
+            throw new CliException(ExitCodes.USAGE, "--dashboard serves while submit waits for the job: drop --no-wait"
+                    + " (or run 'submit dashboard')");
+        }
+        LocalDashboard.check(options.dashboardPort);
         ObjectNode prepared = known == null ? request.params() : known.prepare(request.params(), request.tasks());
         JobSpec spec = JobSpec.of(kindName, JobJson.write(prepared), request.tasks()).withQueue(options.queue)
                 .withMaxAttempts(options.maxAttempts).withMaxRecoveries(options.maxRecoveries)
@@ -55,7 +60,9 @@ final class JobLauncher {
         TaskKinds local = request.localKind() == null ? localKinds : localKinds.with(request.localKind());
         try (Session session = Session.forJob(root, options.localRunners, options.queue,
                 request.localTaskTimeout() != null ? request.localTaskTimeout() : RunnerConfig.DEFAULT_TASK_TIMEOUT,
-                local, err)) {
+                local, err);
+             LocalDashboard dashboard = options.dashboard
+                     ? LocalDashboard.start(session.broker(), options.queue, options.dashboardPort, err) : null) {
             for (byte[] blob : request.blobs()) {
                 // Kept twice the job's TTL: tasks may wait in the queue, and dead ones may be retried later.
                 session.broker().storeBlob(options.queue, blob, options.ttl.multipliedBy(2));
@@ -77,6 +84,10 @@ final class JobLauncher {
                 request.onResult().accept(JobJson.parse(end.result()));
             }
             JobEnd.print(end, root, out);
+            if (dashboard != null) {
+                out.flush();
+                dashboard.holdUntilEnter(root.in, err);
+            }
             return JobEnd.exitCode(end, root.kinds);
         }
     }

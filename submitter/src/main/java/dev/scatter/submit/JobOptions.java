@@ -45,4 +45,13 @@ final class JobOptions {
     @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.Positive.class,
             description = "Stop waiting after this long (exit 5; the job goes on). Default: no limit.")
     Duration timeout;
+
+    @Option(names = "--dashboard",
+            description = "Serve the web dashboard on 127.0.0.1 while the job runs (its URL is printed first), and"
+                    + " after it until Enter or Ctrl-C, so that the result can be looked at.")
+    boolean dashboard;
+
+    @Option(names = "--dashboard-port", paramLabel = "N", defaultValue = "8265",
+            description = "Port of --dashboard (0, or one in use: any free port). Default: ${DEFAULT-VALUE}.")
+    int dashboardPort;
 }

@@ -38,7 +38,8 @@ public final class SubmitCli {
         CommandLine commandLine = new CommandLine(root);
         List<CommandLine> generic = List.of(new JobCommand(), new StatusCommand(), new WaitCommand(),
                 new ResultCommand(), new CancelCommand(), new JobsCommand(), new RunnersCommand(), new DeadCommand(),
-                new RetryCommand(), new BacklogCommand(), new AutoComplete.GenerateCompletion()).stream()
+                new RetryCommand(), new BacklogCommand(), new DashboardCommand(), new AutoComplete.GenerateCompletion())
+                .stream()
                 .map(CommandLine::new).toList();
         Set<String> reserved = generic.stream().map(CommandLine::getCommandName).collect(Collectors.toSet());
         // First the kinds' own subcommands (submit pi, submit sweep, a plug-in's), each with the options of every

@@ -19,8 +19,8 @@ import picocli.CommandLine.ScopeType;
 public final class SubmitCommand implements Runnable {
 
     @Option(names = "--redis", paramLabel = "URI", scope = ScopeType.INHERIT,
-            description = "Redis to use: redis://[[user]:password@]host[:port][/db], rediss:// for TLS; a % in the"
-                    + " password is written %25. Default: the REDIS_URL environment variable (better for a password:"
+            description = "Redis to use: redis://[[user]:password@]host[:port][/db], rediss:// for TLS; a %% in the"
+                    + " password is written %%25. Default: the REDIS_URL environment variable (better for a password:"
                     + " ps shows command lines); with neither, job commands run locally.")
     String redis;
 
@@ -31,6 +31,9 @@ public final class SubmitCommand implements Runnable {
     final Map<String, String> env;
     /** The kinds this process knows: their subcommands, result texts and plots, and what local runners run. */
     final TaskKinds kinds;
+
+    /** Where --dashboard waits for Enter after the job; tests give their own. */
+    java.io.InputStream in = System.in;
 
     SubmitCommand(Map<String, String> env, TaskKinds kinds) {
         this.env = env;
