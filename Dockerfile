@@ -18,8 +18,15 @@ WORKDIR /src
 # every module listed in pom.xml, even with -pl, so each module's pom is needed here.
 COPY mvnw pom.xml ./
 COPY .mvn/ .mvn/
+COPY task-api/pom.xml task-api/
 COPY local-redis/pom.xml local-redis/
 COPY broker-client/pom.xml broker-client/
+COPY cli-common/pom.xml cli-common/
+COPY plot/pom.xml plot/
+COPY kinds/noop/pom.xml kinds/noop/
+COPY kinds/pi/pom.xml kinds/pi/
+COPY kinds/cmd/pom.xml kinds/cmd/
+COPY kinds/sweep/pom.xml kinds/sweep/
 COPY runner/pom.xml runner/
 COPY dashboard/pom.xml dashboard/
 COPY submitter/pom.xml submitter/
@@ -32,8 +39,15 @@ COPY chaos/suite/pom.xml chaos/suite/
 RUN ./mvnw -B --version
 
 # Then the sources; the dependencies come from a cache kept between builds, so a source change re-downloads nothing.
+COPY task-api/src/ task-api/src/
 COPY local-redis/src/ local-redis/src/
 COPY broker-client/src/ broker-client/src/
+COPY cli-common/src/ cli-common/src/
+COPY plot/src/ plot/src/
+COPY kinds/noop/src/ kinds/noop/src/
+COPY kinds/pi/src/ kinds/pi/src/
+COPY kinds/cmd/src/ kinds/cmd/src/
+COPY kinds/sweep/src/ kinds/sweep/src/
 COPY runner/src/ runner/src/
 COPY dashboard/src/ dashboard/src/
 COPY submitter/src/ submitter/src/

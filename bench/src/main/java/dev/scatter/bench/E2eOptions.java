@@ -1,5 +1,7 @@
 package dev.scatter.bench;
 
+import picocli.CommandLine.Option;
+
 /**
  * The command line of {@code bin/bench e2e}.
  *
@@ -53,29 +55,28 @@ record E2eOptions(String redis, boolean json, int tasks, int runners, int thread
             DEFAULT_REPEAT, DEFAULT_LATENCY_JOBS);
 
     static E2eOptions parse(String[] argv) {
-        String redis = null;
-        boolean json = false;
-        int tasks = DEFAULT_TASKS;
-        int runners = DEFAULT_RUNNERS;
-        int threads = DEFAULT_THREADS;
-        int repeat = DEFAULT_REPEAT;
-        int latencyJobs = DEFAULT_LATENCY_JOBS;
-        Args args = new Args(argv);
-        while (args.next()) {
-            switch (args.name()) {
-                case "-h", "--help" -> {
-                    return new E2eOptions(null, false, tasks, runners, threads, repeat, latencyJobs, true);
-                }
-                case "--json" -> json = args.flag();
-                case "--redis" -> redis = args.uri();
-                case "--tasks" -> tasks = args.intValue(1_000, 1_000_000);
-                case "--runners" -> runners = args.intValue(1, 16);
-                case "--threads" -> threads = args.intValue(1, 64);
-                case "--repeat" -> repeat = args.intValue(1, 20);
-                case "--latency-jobs" -> latencyJobs = args.intValue(0, 100_000);
-                default -> throw args.unknown();
-            }
+        Line line = BenchCommandLine.parse(new Line(), argv);
+        if (line.help) {
+            return new E2eOptions(null, false, DEFAULT_TASKS, DEFAULT_RUNNERS, DEFAULT_THREADS, DEFAULT_REPEAT,
+                    DEFAULT_LATENCY_JOBS, true);
         }
-        return new E2eOptions(redis, json, tasks, runners, threads, repeat, latencyJobs, false);
+        return new E2eOptions(BenchCommandLine.uri("--redis", line.redis), line.json,
+                BenchCommandLine.intValue("--tasks", line.tasks, DEFAULT_TASKS, 1_000, 1_000_000),
+                BenchCommandLine.intValue("--runners", line.runners, DEFAULT_RUNNERS, 1, 16),
+                BenchCommandLine.intValue("--threads", line.threads, DEFAULT_THREADS, 1, 64),
+                BenchCommandLine.intValue("--repeat", line.repeat, DEFAULT_REPEAT, 1, 20),
+                BenchCommandLine.intValue("--latency-jobs", line.latencyJobs, DEFAULT_LATENCY_JOBS, 0, 100_000), false);
+    }
+
+    /** The options as picocli reads them; numbers are read by {@link BenchCommandLine}. */
+    private static final class Line {
+        @Option(names = {"-h", "--help"}) boolean help;
+        @Option(names = "--json", arity = "0") boolean json;
+        @Option(names = "--redis") String redis;
+        @Option(names = "--tasks") String tasks;
+        @Option(names = "--runners") String runners;
+        @Option(names = "--threads") String threads;
+        @Option(names = "--repeat") String repeat;
+        @Option(names = "--latency-jobs") String latencyJobs;
     }
 }

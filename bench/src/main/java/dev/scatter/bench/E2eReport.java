@@ -4,19 +4,14 @@ import static dev.scatter.bench.Fmt.dec;
 import static dev.scatter.bench.Fmt.round;
 import static dev.scatter.bench.Fmt.whole;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Writes an {@link E2eResult} as a table for people or as one JSON object for scripts. */
 final class E2eReport {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private E2eReport() {
     }
@@ -119,75 +114,64 @@ final class E2eReport {
 
     static void json(E2eResult r, PrintStream out) {
         E2eOptions o = r.options();
-        ObjectNode root = JSON.createObjectNode();
-        root.put("benchmark", "e2e");
-        root.put("tasksPerSec", Math.round(r.tasksPerSec()));
-        if (r.hasLatency()) {
-            root.put("latencyP50Ms", round(r.latencyPercentile(50), 3));
-            root.put("latencyP90Ms", round(r.latencyPercentile(90), 3));
-            root.put("latencyP99Ms", round(r.latencyPercentile(99), 3));
-            root.put("latencyMaxMs", round(Stats.max(r.latencyMillis()), 3));
-            root.put("latencyMeanMs", round(Stats.mean(r.latencyMillis()), 3));
-            root.put("latencyPauseMs", E2eBench.LATENCY_PAUSE_MILLIS);
-            root.put("latencyBackToBackP50Ms", round(r.backToBackPercentile(50), 3));
-            root.put("latencyBackToBackP90Ms", round(r.backToBackPercentile(90), 3));
+        boolean latency = r.hasLatency();
+        List<E2eResult.Latency> l = r.latencies();
+        JsonReport.print(new Json("e2e", Math.round(r.tasksPerSec()),
+                latency ? round(r.latencyPercentile(50), 3) : null, latency ? round(r.latencyPercentile(90), 3) : null,
+                latency ? round(r.latencyPercentile(99), 3) : null,
+                latency ? round(Stats.max(r.latencyMillis()), 3) : null,
+                latency ? round(Stats.mean(r.latencyMillis()), 3) : null,
+                latency ? E2eBench.LATENCY_PAUSE_MILLIS : null,
+                latency ? round(r.backToBackPercentile(50), 3) : null,
+                latency ? round(r.backToBackPercentile(90), 3) : null,
+                r.redisVersion(), r.redisDescription(), Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), o.tasks(), o.runners(), o.threads(), o.repeat(),
+                r.latencies().size(), E2eOptions.LATENCY_WARMUP_JOBS, Math.min(o.tasks(), E2eOptions.WARMUP_TASKS),
+                new Targets(E2eResult.TASKS_PER_SEC_TARGET, E2eResult.LATENCY_P50_TARGET_MS), r.targetsMet(),
+                r.checkPassed(), r.checkMessage(), r.runs().size(), r.disturbedRuns(),
+                Math.round(r.tasksPerSecAllRuns()),
+                r.runs().stream().map(x -> RunJson.of(x, r.counted().contains(x))).toList(),
+                latency ? new Breakdown(round(mean(l, E2eResult.Latency::submitMillis), 3),
+                        round(mean(l, x -> x.timeline().queuedMillis()), 3),
+                        round(mean(l, x -> x.timeline().tasksMillis()), 3),
+                        round(mean(l, x -> x.timeline().reduceMillis()), 3),
+                        round(mean(l, x -> x.timeline().noticedMillis()), 3)) : null,
+                latency ? round(r.latencyLoad().other(), 3) : null), out);
+    }
+
+    /** The JSON report, field by field; the latency figures only when latency was measured. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Json(String benchmark, long tasksPerSec, Double latencyP50Ms, Double latencyP90Ms, Double latencyP99Ms,
+                Double latencyMaxMs, Double latencyMeanMs, Long latencyPauseMs, Double latencyBackToBackP50Ms,
+                Double latencyBackToBackP90Ms, String redisVersion, String redis, int cores, String javaVersion,
+                int tasks, int runners, int threads, int repeat, int latencyJobs, int latencyWarmupJobs,
+                int warmupTasks, Targets targets, boolean targetsMet, boolean checkPassed, String check,
+                int throughputJobsMeasured, long disturbedThroughputJobs, long tasksPerSecAllJobs,
+                List<RunJson> throughputJobs, Breakdown latencyBreakdownMeanMs, Double latencyOtherCores) {
+    }
+
+    record Targets(long tasksPerSec, double latencyP50Ms) {
+    }
+
+    /** One throughput job. */
+    record RunJson(double seconds, long tasksPerSec, double submitSeconds, long submitToClaimMs, long tasksMs,
+                   long reduceMs, long toClientMs, long scriptCalls, long claimCallsEstimate, long settleCallsEstimate,
+                   long hscanCalls, double redisUsecPerTask, double redisCpuCores, double runnerCpuCores,
+                   double clientCpuCores, boolean counted, double otherCores, double stealCores) {
+
+        static RunJson of(E2eResult.Run x, boolean counted) {
+            return new RunJson(round(x.seconds(), 3), Math.round(x.tasksPerSec()), round(x.submitSeconds(), 4),
+                    x.timeline().queuedMillis(), x.timeline().tasksMillis(), x.timeline().reduceMillis(),
+                    x.timeline().noticedMillis(), x.scriptCalls(), x.claimCalls(), x.settleCalls(), x.hscanCalls(),
+                    round((double) x.phase().redis().command("evalsha").usec() / x.tasks(), 3),
+                    round(x.phase().redisCpuCores(), 3), round(x.runnerCpuCores(), 3),
+                    round(x.phase().clientCpuCores(), 3), counted, round(x.load().other(), 3),
+                    round(x.load().steal(), 3));
         }
-        root.put("redisVersion", r.redisVersion());
-        root.put("redis", r.redisDescription());
-        root.put("cores", Runtime.getRuntime().availableProcessors());
-        root.put("javaVersion", System.getProperty("java.version"));
-        root.put("tasks", o.tasks());
-        root.put("runners", o.runners());
-        root.put("threads", o.threads());
-        root.put("repeat", o.repeat());
-        root.put("latencyJobs", r.latencies().size());
-        root.put("latencyWarmupJobs", E2eOptions.LATENCY_WARMUP_JOBS);
-        root.put("warmupTasks", Math.min(o.tasks(), E2eOptions.WARMUP_TASKS));
-        ObjectNode targets = root.putObject("targets");
-        targets.put("tasksPerSec", E2eResult.TASKS_PER_SEC_TARGET);
-        targets.put("latencyP50Ms", E2eResult.LATENCY_P50_TARGET_MS);
-        root.put("targetsMet", r.targetsMet());
-        root.put("checkPassed", r.checkPassed());
-        root.put("check", r.checkMessage());
-        root.put("throughputJobsMeasured", r.runs().size());
-        root.put("disturbedThroughputJobs", r.disturbedRuns());
-        root.put("tasksPerSecAllJobs", Math.round(r.tasksPerSecAllRuns()));
-        ArrayNode runs = root.putArray("throughputJobs");
-        for (E2eResult.Run x : r.runs()) {
-            ObjectNode n = runs.addObject();
-            n.put("seconds", round(x.seconds(), 3));
-            n.put("tasksPerSec", Math.round(x.tasksPerSec()));
-            n.put("submitSeconds", round(x.submitSeconds(), 4));
-            n.put("submitToClaimMs", x.timeline().queuedMillis());
-            n.put("tasksMs", x.timeline().tasksMillis());
-            n.put("reduceMs", x.timeline().reduceMillis());
-            n.put("toClientMs", x.timeline().noticedMillis());
-            n.put("scriptCalls", x.scriptCalls());
-            n.put("claimCallsEstimate", x.claimCalls());
-            n.put("settleCallsEstimate", x.settleCalls());
-            n.put("hscanCalls", x.hscanCalls());
-            n.put("redisUsecPerTask", round((double) x.phase().redis().command("evalsha").usec() / x.tasks(), 3));
-            n.put("redisCpuCores", round(x.phase().redisCpuCores(), 3));
-            n.put("runnerCpuCores", round(x.runnerCpuCores(), 3));
-            n.put("clientCpuCores", round(x.phase().clientCpuCores(), 3));
-            n.put("counted", r.counted().contains(x));
-            n.put("otherCores", round(x.load().other(), 3));
-            n.put("stealCores", round(x.load().steal(), 3));
-        }
-        if (r.hasLatency()) {
-            List<E2eResult.Latency> l = r.latencies();
-            ObjectNode where = root.putObject("latencyBreakdownMeanMs");
-            where.put("submitCall", round(mean(l, E2eResult.Latency::submitMillis), 3));
-            where.put("submitToClaim", round(mean(l, x -> x.timeline().queuedMillis()), 3));
-            where.put("claimToTaskSettled", round(mean(l, x -> x.timeline().tasksMillis()), 3));
-            where.put("reduce", round(mean(l, x -> x.timeline().reduceMillis()), 3));
-            where.put("settledToClient", round(mean(l, x -> x.timeline().noticedMillis()), 3));
-            root.put("latencyOtherCores", round(r.latencyLoad().other(), 3));
-        }
-        try {
-            out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the report as JSON", e);
-        }
+    }
+
+    /** Where a one-task job's latency goes, on average. */
+    record Breakdown(double submitCall, double submitToClaim, double claimToTaskSettled, double reduce,
+                     double settledToClient) {
     }
 }

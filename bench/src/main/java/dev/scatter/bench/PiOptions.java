@@ -1,5 +1,7 @@
 package dev.scatter.bench;
 
+import picocli.CommandLine.Option;
+
 /**
  * The command line of {@code bin/bench pi}.
  *
@@ -49,34 +51,33 @@ record PiOptions(String redis, boolean json, long samples, int tasks, int runner
             """.formatted(DEFAULT_TASKS, DEFAULT_RUNNERS, DEFAULT_THREADS, DEFAULT_REPEAT);
 
     static PiOptions parse(String[] argv) {
-        String redis = null;
-        boolean json = false;
-        long samples = DEFAULT_SAMPLES;
-        int tasks = DEFAULT_TASKS;
-        int runners = DEFAULT_RUNNERS;
-        int threads = DEFAULT_THREADS;
-        int repeat = DEFAULT_REPEAT;
-        Args args = new Args(argv);
-        while (args.next()) {
-            switch (args.name()) {
-                case "-h", "--help" -> {
-                    return new PiOptions(null, false, samples, tasks, runners, threads, repeat, true);
-                }
-                case "--json" -> json = args.flag();
-                case "--redis" -> redis = args.uri();
-                case "--samples" -> samples = args.longValue(1_000_000, 10_000_000_000_000L);
-                case "--tasks" -> tasks = args.intValue(1, 100_000);
-                case "--runners" -> runners = args.intValue(1, 16);
-                case "--threads" -> threads = args.intValue(1, 64);
-                case "--repeat" -> repeat = args.intValue(1, 20);
-                default -> throw args.unknown();
-            }
+        Line line = BenchCommandLine.parse(new Line(), argv);
+        if (line.help) {
+            return new PiOptions(null, false, DEFAULT_SAMPLES, DEFAULT_TASKS, DEFAULT_RUNNERS, DEFAULT_THREADS,
+                    DEFAULT_REPEAT, true);
         }
-        return new PiOptions(redis, json, samples, tasks, runners, threads, repeat, false);
+        return new PiOptions(BenchCommandLine.uri("--redis", line.redis), line.json,
+                BenchCommandLine.longValue("--samples", line.samples, DEFAULT_SAMPLES, 1_000_000, 10_000_000_000_000L),
+                BenchCommandLine.intValue("--tasks", line.tasks, DEFAULT_TASKS, 1, 100_000),
+                BenchCommandLine.intValue("--runners", line.runners, DEFAULT_RUNNERS, 1, 16),
+                BenchCommandLine.intValue("--threads", line.threads, DEFAULT_THREADS, 1, 64),
+                BenchCommandLine.intValue("--repeat", line.repeat, DEFAULT_REPEAT, 1, 20), false);
     }
 
     /** Cores' worth of workers the job runs on. */
     int workers() {
         return runners * threads;
+    }
+
+    /** The options as picocli reads them; numbers are read by {@link BenchCommandLine}. */
+    private static final class Line {
+        @Option(names = {"-h", "--help"}) boolean help;
+        @Option(names = "--json", arity = "0") boolean json;
+        @Option(names = "--redis") String redis;
+        @Option(names = "--samples") String samples;
+        @Option(names = "--tasks") String tasks;
+        @Option(names = "--runners") String runners;
+        @Option(names = "--threads") String threads;
+        @Option(names = "--repeat") String repeat;
     }
 }

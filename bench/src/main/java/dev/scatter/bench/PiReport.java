@@ -5,15 +5,10 @@ import static dev.scatter.bench.Fmt.round;
 import static dev.scatter.bench.Fmt.whole;
 
 import java.io.PrintStream;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 
 /** Writes a {@link PiResult} as a table for people or as one JSON object for scripts. */
 final class PiReport {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private PiReport() {
     }
@@ -92,65 +87,47 @@ final class PiReport {
     static void json(PiResult r, PrintStream out) {
         PiOptions o = r.options();
         int w = r.workers();
-        ObjectNode root = JSON.createObjectNode();
-        root.put("benchmark", "pi");
-        root.put("efficiency", round(r.efficiency(), 4));
-        root.put("bareSeconds", round(r.bareSeconds(), 3));
-        root.put("scatterSeconds", round(r.scatterSeconds(), 3));
-        root.put("parallelSeconds", round(r.parallelSeconds(), 3));
-        root.put("machineScaling", round(r.machineScaling(), 4));
-        root.put("scatterVsParallel", round(r.scatterVsParallel(), 4));
-        root.put("samplesPerSecPerCore", Math.round(r.samplesPerSecPerCore()));
-        root.put("speedupVsPython", round(r.speedupVsPython(), 1));
-        root.put("pythonSamplesPerSecPerCore", Math.round(PiResult.PYTHON_SAMPLES_PER_SEC));
-        root.put("redisVersion", r.redisVersion());
-        root.put("redis", r.redisDescription());
-        root.put("cores", Runtime.getRuntime().availableProcessors());
-        root.put("javaVersion", System.getProperty("java.version"));
-        root.put("samples", o.samples());
-        root.put("tasks", o.tasks());
-        root.put("runners", o.runners());
-        root.put("threads", o.threads());
-        root.put("repeat", o.repeat());
-        root.put("seed", r.seed());
-        root.put("inside", r.inside());
-        root.put("estimate", r.estimate());
-        ObjectNode targets = root.putObject("targets");
-        targets.put("efficiency", PiResult.EFFICIENCY_TARGET);
-        root.put("targetsMet", r.targetsMet());
-        root.put("pairsMeasured", r.pairs().size());
-        root.put("disturbedPairs", r.disturbedPairs());
-        root.put("efficiencyAllPairs", round(r.efficiencyAllPairs(), 4));
-        root.put("checkPassed", r.checkPassed());
-        root.put("check", r.checkMessage());
-        ArrayNode pairs = root.putArray("pairs");
-        for (PiResult.Pair p : r.pairs()) {
+        JsonReport.print(new Json("pi", round(r.efficiency(), 4), round(r.bareSeconds(), 3),
+                round(r.scatterSeconds(), 3), round(r.parallelSeconds(), 3), round(r.machineScaling(), 4),
+                round(r.scatterVsParallel(), 4), Math.round(r.samplesPerSecPerCore()), round(r.speedupVsPython(), 1),
+                Math.round(PiResult.PYTHON_SAMPLES_PER_SEC), r.redisVersion(), r.redisDescription(),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), o.samples(),
+                o.tasks(), o.runners(), o.threads(), o.repeat(), r.seed(), r.inside(), r.estimate(),
+                new Targets(PiResult.EFFICIENCY_TARGET), r.targetsMet(), r.pairs().size(), r.disturbedPairs(),
+                round(r.efficiencyAllPairs(), 4), r.checkPassed(), r.checkMessage(),
+                r.pairs().stream().map(p -> PairJson.of(p, w)).toList()), out);
+    }
+
+    /** The JSON report, field by field. */
+    record Json(String benchmark, double efficiency, double bareSeconds, double scatterSeconds,
+                double parallelSeconds, double machineScaling, double scatterVsParallel, long samplesPerSecPerCore,
+                double speedupVsPython, long pythonSamplesPerSecPerCore, String redisVersion, String redis, int cores,
+                String javaVersion, long samples, int tasks, int runners, int threads, int repeat, long seed,
+                long inside, double estimate, Targets targets, boolean targetsMet, int pairsMeasured,
+                long disturbedPairs, double efficiencyAllPairs, boolean checkPassed, String check,
+                List<PairJson> pairs) {
+    }
+
+    record Targets(double efficiency) {
+    }
+
+    /** One bare/Scatter/parallel pair of runs. */
+    record PairJson(double bareSeconds, double scatterSeconds, double parallelSeconds, double efficiency,
+                    double machineScaling, double scatterVsParallel, boolean disturbed, double runnerCpuSeconds,
+                    double runnerUtilization, double cpuEfficiency, int runnersUsed, long submitToClaimMs,
+                    long tasksMs, long reduceMs, long toClientMs, double otherCoresBare, double otherCoresScatter,
+                    double otherCoresParallel, double stealCoresScatter) {
+
+        static PairJson of(PiResult.Pair p, int w) {
             JobTimeline t = p.timeline();
-            ObjectNode n = pairs.addObject();
-            n.put("bareSeconds", round(p.bareSeconds(), 3));
-            n.put("scatterSeconds", round(p.scatterSeconds(), 3));
-            n.put("parallelSeconds", round(p.parallelSeconds(), 3));
-            n.put("efficiency", round(p.efficiency(w), 4));
-            n.put("machineScaling", round(p.machineScaling(w), 4));
-            n.put("scatterVsParallel", round(p.scatterVsParallel(), 4));
-            n.put("disturbed", p.disturbed());
-            n.put("runnerCpuSeconds", p.runnerCpuNanos() < 0 ? -1 : round(p.runnerCpuNanos() / 1e9, 3));
-            n.put("runnerUtilization", round(p.runnerUtilization(w), 4));
-            n.put("cpuEfficiency", round(p.cpuEfficiency(), 4));
-            n.put("runnersUsed", p.runnersUsed());
-            n.put("submitToClaimMs", t.queuedMillis());
-            n.put("tasksMs", t.tasksMillis());
-            n.put("reduceMs", t.reduceMillis());
-            n.put("toClientMs", t.noticedMillis());
-            n.put("otherCoresBare", round(p.bareLoad().other(), 3));
-            n.put("otherCoresScatter", round(p.scatterLoad().other(), 3));
-            n.put("otherCoresParallel", round(p.parallelLoad().other(), 3));
-            n.put("stealCoresScatter", round(p.scatterLoad().steal(), 3));
-        }
-        try {
-            out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the report as JSON", e);
+            return new PairJson(round(p.bareSeconds(), 3), round(p.scatterSeconds(), 3),
+                    round(p.parallelSeconds(), 3), round(p.efficiency(w), 4), round(p.machineScaling(w), 4),
+                    round(p.scatterVsParallel(), 4), p.disturbed(),
+                    p.runnerCpuNanos() < 0 ? -1 : round(p.runnerCpuNanos() / 1e9, 3), round(p.runnerUtilization(w), 4),
+                    round(p.cpuEfficiency(), 4), p.runnersUsed(), t.queuedMillis(), t.tasksMillis(),
+                    t.reduceMillis(), t.noticedMillis(), round(p.bareLoad().other(), 3),
+                    round(p.scatterLoad().other(), 3), round(p.parallelLoad().other(), 3),
+                    round(p.scatterLoad().steal(), 3));
         }
     }
 }

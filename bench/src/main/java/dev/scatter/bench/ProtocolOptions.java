@@ -1,7 +1,7 @@
 package dev.scatter.bench;
 
-import dev.scatter.broker.RedisUri;
 import dev.scatter.broker.TaskQueue;
+import picocli.CommandLine.Option;
 
 /**
  * The command line of {@code bin/bench protocol}.
@@ -36,66 +36,24 @@ record ProtocolOptions(String redis, boolean json, int tasks, int batch, int con
               -h, --help       print this help
             """.formatted(TaskQueue.MAX_BATCH, DEFAULT_BATCH, DEFAULT_CONSUMERS, DEFAULT_TASKS);
 
-    static ProtocolOptions parse(String[] args) {
-        String redis = null;
-        boolean json = false;
-        int tasks = DEFAULT_TASKS;
-        int batch = DEFAULT_BATCH;
-        int consumers = DEFAULT_CONSUMERS;
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            // Both "--batch 500" and "--batch=500" are accepted, as most command lines do.
-            String name = arg;
-            String inline = null;
-            int eq = arg.indexOf('=');
-            if (arg.startsWith("--") && eq > 0) {
-                name = arg.substring(0, eq);
-                inline = arg.substring(eq + 1);
-            }
-            switch (name) {
-                case "-h", "--help" -> {
-                    return new ProtocolOptions(null, false, tasks, batch, consumers, true);
-                }
-                case "--json" -> {
-                    if (inline != null) {
-                        throw new UsageException("--json takes no value");
-                    }
-                    json = true;
-                }
-                case "--redis" -> redis = inline != null ? inline : value(args, ++i, name);
-                case "--batch" -> batch = number(inline != null ? inline : value(args, ++i, name), name, 1,
-                        TaskQueue.MAX_BATCH);
-                case "--consumers" -> consumers = number(inline != null ? inline : value(args, ++i, name), name, 1, 64);
-                case "--tasks" -> tasks = number(inline != null ? inline : value(args, ++i, name), name, 1000,
-                        10_000_000);
-                default -> throw new UsageException(arg.startsWith("-")
-                        ? "unknown option " + name
-                        : "unexpected argument '" + RedisUri.mask(arg) + "'");
-            }
+    static ProtocolOptions parse(String[] argv) {
+        Line line = BenchCommandLine.parse(new Line(), argv);
+        if (line.help) {
+            return new ProtocolOptions(null, false, DEFAULT_TASKS, DEFAULT_BATCH, DEFAULT_CONSUMERS, true);
         }
-        if (redis != null && redis.isBlank()) {
-            throw new UsageException("--redis needs a URI");
-        }
-        return new ProtocolOptions(redis, json, tasks, batch, consumers, false);
+        return new ProtocolOptions(BenchCommandLine.uri("--redis", line.redis), line.json,
+                BenchCommandLine.intValue("--tasks", line.tasks, DEFAULT_TASKS, 1000, 10_000_000),
+                BenchCommandLine.intValue("--batch", line.batch, DEFAULT_BATCH, 1, TaskQueue.MAX_BATCH),
+                BenchCommandLine.intValue("--consumers", line.consumers, DEFAULT_CONSUMERS, 1, 64), false);
     }
 
-    private static String value(String[] args, int at, String name) {
-        if (at >= args.length || args[at].startsWith("--")) {
-            throw new UsageException(name + " needs a value");
-        }
-        return args[at];
-    }
-
-    private static int number(String text, String name, int min, int max) {
-        int n;
-        try {
-            n = Integer.parseInt(text.replace("_", "").replace(",", ""));
-        } catch (NumberFormatException e) {
-            throw new UsageException(name + " needs a whole number, not '" + text + "'");
-        }
-        if (n < min || n > max) {
-            throw new UsageException(name + " must be between " + min + " and " + max + ", not " + n);
-        }
-        return n;
+    /** The options as picocli reads them; numbers are read by {@link BenchCommandLine}. */
+    private static final class Line {
+        @Option(names = {"-h", "--help"}) boolean help;
+        @Option(names = "--json", arity = "0") boolean json;
+        @Option(names = "--redis") String redis;
+        @Option(names = "--batch") String batch;
+        @Option(names = "--consumers") String consumers;
+        @Option(names = "--tasks") String tasks;
     }
 }

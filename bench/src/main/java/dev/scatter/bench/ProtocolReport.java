@@ -2,14 +2,9 @@ package dev.scatter.bench;
 
 import java.io.PrintStream;
 import java.util.Locale;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Writes a {@link ProtocolResult} as a table for people or as one JSON object for scripts. */
 final class ProtocolReport {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ProtocolReport() {
     }
@@ -60,56 +55,56 @@ final class ProtocolReport {
     }
 
     static void json(ProtocolResult r, PrintStream out) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("benchmark", "protocol");
-        o.put("submitTasksPerSec", Math.round(r.submitTasksPerSec()));
-        o.put("claimCompleteTasksPerSec", Math.round(r.claimCompleteTasksPerSec()));
-        o.put("submitJobsPerSec", Math.round(r.submitJobsPerSec()));
-        o.put("submitSmallTasksPerSec", Math.round(r.submitSmallTasksPerSec()));
-        o.put("redisVersion", r.redisVersion());
-        o.put("redis", r.redisDescription());
-        o.put("cores", Runtime.getRuntime().availableProcessors());
-        o.put("javaVersion", System.getProperty("java.version"));
-        o.put("tasks", r.tasks());
-        o.put("jobs", r.jobs());
-        o.put("jobTasks", r.jobTasks());
-        o.put("smallJobs", r.smallJobs());
-        o.put("smallJobTasks", r.smallJobTasks());
-        o.put("batch", r.batch());
-        o.put("consumers", r.consumers());
-        o.put("leaseSeconds", Consumer.LEASE.toSeconds());
-        ObjectNode targets = o.putObject("targets");
-        targets.put("submitTasksPerSec", ProtocolResult.SUBMIT_TARGET);
-        targets.put("claimCompleteTasksPerSec", ProtocolResult.CLAIM_COMPLETE_TARGET);
-        o.put("targetsMet", r.targetsMet());
-        o.put("checkPassed", r.checkPassed());
-        o.put("check", r.checkMessage());
-        ObjectNode phases = o.putObject("phases");
-        phase(phases.putObject("submit"), r.submit(), r.jobs(), r.tasks());
-        phase(phases.putObject("submitSmall"), r.submitSmall(), r.smallJobs(), (long) r.smallJobs() * r.smallJobTasks());
-        ObjectNode drain = phase(phases.putObject("claimComplete"), r.drain(),
-                r.counts().claimCalls() + r.counts().completeCalls(), r.tasks());
-        drain.put("claimCalls", r.counts().claimCalls());
-        drain.put("completeCalls", r.counts().completeCalls());
-        drain.put("clientMillisPerClaim", round(millisPerCall(r.counts().claimNanos(), r.counts().claimCalls()), 3));
-        drain.put("clientMillisPerComplete",
-                round(millisPerCall(r.counts().completeNanos(), r.counts().completeCalls()), 3));
-        try {
-            out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(o));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the report as JSON", e);
+        Consumer.Counts c = r.counts();
+        JsonReport.print(new Json("protocol", Math.round(r.submitTasksPerSec()),
+                Math.round(r.claimCompleteTasksPerSec()), Math.round(r.submitJobsPerSec()),
+                Math.round(r.submitSmallTasksPerSec()), r.redisVersion(), r.redisDescription(),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), r.tasks(), r.jobs(),
+                r.jobTasks(), r.smallJobs(), r.smallJobTasks(), r.batch(), r.consumers(), Consumer.LEASE.toSeconds(),
+                new Targets(ProtocolResult.SUBMIT_TARGET, ProtocolResult.CLAIM_COMPLETE_TARGET), r.targetsMet(),
+                r.checkPassed(), r.checkMessage(),
+                new Phases(PhaseJson.of(r.submit(), r.jobs(), r.tasks()),
+                        PhaseJson.of(r.submitSmall(), r.smallJobs(), (long) r.smallJobs() * r.smallJobTasks()),
+                        DrainJson.of(r.drain(), c, r.tasks()))), out);
+    }
+
+    /** The JSON report, field by field. */
+    record Json(String benchmark, long submitTasksPerSec, long claimCompleteTasksPerSec, long submitJobsPerSec,
+                long submitSmallTasksPerSec, String redisVersion, String redis, int cores, String javaVersion,
+                int tasks, int jobs, int jobTasks, int smallJobs, int smallJobTasks, int batch, int consumers,
+                long leaseSeconds, Targets targets, boolean targetsMet, boolean checkPassed, String check,
+                Phases phases) {
+    }
+
+    record Targets(long submitTasksPerSec, long claimCompleteTasksPerSec) {
+    }
+
+    record Phases(PhaseJson submit, PhaseJson submitSmall, DrainJson claimComplete) {
+    }
+
+    /** A phase: its time, its script calls, and what Redis and the client spent on it. */
+    record PhaseJson(double seconds, long scriptCalls, double scriptCallsPerTask, double redisUsecPerScriptCall,
+                     double redisUsecPerTask, double redisCpuCores, double clientCpuCores) {
+
+        static PhaseJson of(Phase phase, long scriptCalls, long tasks) {
+            return new PhaseJson(round(phase.seconds(), 3), scriptCalls, round((double) scriptCalls / tasks, 6),
+                    round(usecPerCall(phase), 1), round(usecPerTask(phase, tasks), 3),
+                    round(phase.redisCpuCores(), 3), round(phase.clientCpuCores(), 3));
         }
     }
 
-    private static ObjectNode phase(ObjectNode node, Phase phase, long scriptCalls, long tasks) {
-        node.put("seconds", round(phase.seconds(), 3));
-        node.put("scriptCalls", scriptCalls);
-        node.put("scriptCallsPerTask", round((double) scriptCalls / tasks, 6));
-        node.put("redisUsecPerScriptCall", round(usecPerCall(phase), 1));
-        node.put("redisUsecPerTask", round(usecPerTask(phase, tasks), 3));
-        node.put("redisCpuCores", round(phase.redisCpuCores(), 3));
-        node.put("clientCpuCores", round(phase.clientCpuCores(), 3));
-        return node;
+    /** The claim-and-complete phase: a phase, and its calls of each kind as the client saw them. */
+    record DrainJson(double seconds, long scriptCalls, double scriptCallsPerTask, double redisUsecPerScriptCall,
+                     double redisUsecPerTask, double redisCpuCores, double clientCpuCores, long claimCalls,
+                     long completeCalls, double clientMillisPerClaim, double clientMillisPerComplete) {
+
+        static DrainJson of(Phase drain, Consumer.Counts c, long tasks) {
+            PhaseJson p = PhaseJson.of(drain, c.claimCalls() + c.completeCalls(), tasks);
+            return new DrainJson(p.seconds(), p.scriptCalls(), p.scriptCallsPerTask(), p.redisUsecPerScriptCall(),
+                    p.redisUsecPerTask(), p.redisCpuCores(), p.clientCpuCores(), c.claimCalls(), c.completeCalls(),
+                    round(millisPerCall(c.claimNanos(), c.claimCalls()), 3),
+                    round(millisPerCall(c.completeNanos(), c.completeCalls()), 3));
+        }
     }
 
     /** Average time Redis spent in one script call (EVALSHA, including the commands the script runs). */
@@ -138,7 +133,6 @@ final class ProtocolReport {
     }
 
     private static double round(double value, int decimals) {
-        double scale = Math.pow(10, decimals);
-        return Math.round(value * scale) / scale;
+        return Fmt.round(value, decimals);
     }
 }

@@ -86,19 +86,18 @@ public final class Broker implements AutoCloseable {
         JobId id = JobId.next(spec.queue(), options.clock().millis());
         QueueKeys keys = queue(spec.queue()).keys();
         String token = ClaimTokens.next();
-        List<?> reply = Replies.list(scripts.run(LuaScript.SUBMIT,
+        SubmitReply reply = SubmitReply.of(scripts.run(LuaScript.SUBMIT,
                 List.of(keys.clock(), keys.job(id.id()), keys.ready(), keys.jobs(), keys.active(), keys.counters()),
                 List.of(id.id(), spec.kind(), params, Integer.toString(spec.tasks()),
                         Integer.toString(spec.maxAttempts()), Integer.toString(spec.maxRecoveries()),
                         Long.toString(Math.max(1, spec.resultTtl().toSeconds())), keys.wakeChannel(), spec.queue(),
                         token)));
-        ReturnCode code = ReturnCode.of(Replies.number(reply.get(0)));
-        if (code == ReturnCode.MALFORMED) {
+        if (reply.code() == ReturnCode.MALFORMED) {
             throw new InvalidJobException("the job is not of the protocol's form (kind '" + spec.kind() + "')");
         }
         // A call repeated after a broken connection (see ScriptExecutor) finds its own first attempt by its token.
         // Ids are milliseconds plus 25 random bits: a clash with another job is all but impossible, yet never silent.
-        if (code == ReturnCode.JOB_EXISTS && !token.equals(Replies.string(reply.get(1)))) {
+        if (reply.code() == ReturnCode.JOB_EXISTS && !token.equals(reply.existingToken())) {
             throw new BrokerException("job id " + id + " is taken; submit again");
         }
         return id;
@@ -147,16 +146,19 @@ public final class Broker implements AutoCloseable {
     /** The job's state, counters and result; empty when it does not exist (or has expired). */
     public Optional<JobStatus> status(JobId id) {
         QueueKeys keys = queue(id.queue()).keys();
-        Response<Map<String, String>> hash;
-        Response<String> live;
-        try (AbstractPipeline pipeline = redis.pipelined()) {
-            hash = pipeline.hgetAll(keys.job(id.id()));
-            live = pipeline.hget(keys.active(), id.id());
-            pipeline.sync();
-        } catch (RuntimeException e) {
-            throw errors.translate(e, "reading job " + id);
-        }
-        return hash.get().isEmpty() ? Optional.empty() : Optional.of(JobReader.read(id, hash.get(), live.get()));
+        JobRecord record = call("reading job " + id, () -> {
+            try (AbstractPipeline pipeline = redis.pipelined()) {
+                Response<Map<String, String>> hash = pipeline.hgetAll(keys.job(id.id()));
+                Response<String> live = pipeline.hget(keys.active(), id.id());
+                pipeline.sync();
+                return new JobRecord(hash.get(), live.get());
+            }
+        });
+        return record.hash().isEmpty() ? Optional.empty() : Optional.of(JobReader.read(id, record.hash(), record.live()));
+    }
+
+    /** A job's hash and its entry in the index of live jobs, read in one round trip. */
+    private record JobRecord(Map<String, String> hash, String live) {
     }
 
     /** Cancels a job that has not ended; its runners are told to stop at their next lease renewal. */
@@ -173,12 +175,7 @@ public final class Broker implements AutoCloseable {
     /** The partial results recorded so far, by task index (what a reducer folds). */
     public Map<Integer, String> partialResults(JobId id) {
         QueueKeys keys = queue(id.queue()).keys();
-        String total;
-        try {
-            total = redis.hget(keys.job(id.id()), "total");
-        } catch (RuntimeException e) {
-            throw errors.translate(e, "reading job " + id);
-        }
+        String total = call("reading job " + id, () -> redis.hget(keys.job(id.id()), "total"));
         return total == null ? new TreeMap<>() : partialResults(id, Integer.parseInt(total));
     }
 
@@ -201,9 +198,9 @@ public final class Broker implements AutoCloseable {
 
     /** The indexes of the job's tasks that hold a lease now (running, or about to). */
     public java.util.Set<Integer> leasedTasks(JobId id) {
-        java.util.Set<Integer> leased = new java.util.TreeSet<>();
         String prefix = id.id() + ":";
-        try {
+        return call("reading the leases of job " + id, () -> {
+            java.util.Set<Integer> leased = new java.util.TreeSet<>();
             for (String member : redis.zrange(queue(id.queue()).keys().leases(), 0, -1)) {
                 if (member.startsWith(prefix)) {
                     String task = member.substring(prefix.length(), member.indexOf(':', prefix.length()));
@@ -212,15 +209,17 @@ public final class Broker implements AutoCloseable {
                     }
                 }
             }
-        } catch (RuntimeException e) {
-            throw errors.translate(e, "reading the leases of job " + id);
-        }
-        return leased;
+            return leased;
+        });
     }
 
     private Map<Integer, String> byIndex(String key, int tasks, String what) {
-        Map<Integer, String> results = new TreeMap<>();
         int chunk = 2000;
+        return call(what, () -> readResults(key, tasks, chunk));
+    }
+
+    private Map<Integer, String> readResults(String key, int tasks, int chunk) {
+        Map<Integer, String> results = new TreeMap<>();
         try (AbstractPipeline pipeline = redis.pipelined()) {
             List<Response<List<String>>> replies = new ArrayList<>();
             for (int from = 0; from < tasks; from += chunk) {
@@ -240,8 +239,6 @@ public final class Broker implements AutoCloseable {
                     index++;
                 }
             }
-        } catch (RuntimeException e) {
-            throw errors.translate(e, what);
         }
         return results;
     }
@@ -250,7 +247,7 @@ public final class Broker implements AutoCloseable {
     public List<DeadTask> deadTasks(JobId id, int limit) {
         String key = queue(id.queue()).keys().dead(id.id());
         List<DeadTask> dead = new ArrayList<>();
-        try {
+        call("reading the dead tasks of job " + id, () -> {
             // HSCAN in pages: a job with a million dead tasks is read without one long call.
             String cursor = ScanParams.SCAN_POINTER_START;
             do {
@@ -262,9 +259,8 @@ public final class Broker implements AutoCloseable {
                 }
                 cursor = page.getCursor();
             } while (!cursor.equals(ScanParams.SCAN_POINTER_START) && dead.size() < limit);
-        } catch (RuntimeException e) {
-            throw errors.translate(e, "reading the dead tasks of job " + id);
-        }
+            return dead;
+        });
         dead.sort(Comparator.comparingInt(DeadTask::index));
         return dead;
     }
@@ -292,14 +288,11 @@ public final class Broker implements AutoCloseable {
             // A page may hold any number of fields, none included; fields retried meanwhile are gone from the hash,
             // which a cursor scan allows.
             List<String> fields = new ArrayList<>();
-            try {
-                ScanResult<Map.Entry<String, String>> page = redis.hscan(keys.dead(id.id()), cursor,
-                        new ScanParams().count(1000));
-                page.getResult().forEach(entry -> fields.add(entry.getKey()));
-                cursor = page.getCursor();
-            } catch (RuntimeException e) {
-                throw errors.translate(e, "reading the dead tasks of job " + id);
-            }
+            String at = cursor;
+            ScanResult<Map.Entry<String, String>> page = call("reading the dead tasks of job " + id,
+                    () -> redis.hscan(keys.dead(id.id()), at, new ScanParams().count(1000)));
+            page.getResult().forEach(entry -> fields.add(entry.getKey()));
+            cursor = page.getCursor();
             // With no dead task at all, one call all the same: it says whether the job exists and can be retried.
             for (int from = 0; from < fields.size() || (!called && from == 0); from += 1000) {
                 List<String> args = new ArrayList<>(List.of(keys.wakeChannel(), id.id()));
@@ -347,21 +340,15 @@ public final class Broker implements AutoCloseable {
         }
         String sha256 = Blobs.sha256(data);
         byte[] key = queue(queue).keys().blob(sha256).getBytes(StandardCharsets.UTF_8);
-        try {
-            redis.set(key, data, SetParams.setParams().ex(Math.max(1, ttl.toSeconds())));
-        } catch (RuntimeException e) {
-            throw errors.translate(e, "storing " + data.length + " bytes of data");
-        }
+        call("storing " + data.length + " bytes of data",
+                () -> redis.set(key, data, SetParams.setParams().ex(Math.max(1, ttl.toSeconds()))));
         return sha256;
     }
 
     /** The data stored under a hash on a queue, if it has not expired. */
     public Optional<byte[]> fetchBlob(String queue, String sha256) {
-        try {
-            return Optional.ofNullable(redis.get(queue(queue).keys().blob(sha256).getBytes(StandardCharsets.UTF_8)));
-        } catch (RuntimeException e) {
-            throw errors.translate(e, "fetching data " + sha256);
-        }
+        return Optional.ofNullable(call("fetching data " + sha256,
+                () -> redis.get(queue(queue).keys().blob(sha256).getBytes(StandardCharsets.UTF_8))));
     }
 
     /**
@@ -387,24 +374,25 @@ public final class Broker implements AutoCloseable {
 
     /** One round trip to Redis; throws when it does not answer. */
     public void ping() {
-        try {
-            redis.ping();
-        } catch (RuntimeException e) {
-            throw errors.translate(e, "pinging");
-        }
+        call("pinging", redis::ping);
     }
 
     /** The Redis server's version, e.g. "7.0.15". */
     public String serverVersion() {
-        try {
-            for (String line : redis.info("server").split("\r?\n")) {
-                if (line.startsWith("redis_version:")) {
-                    return line.substring("redis_version:".length()).trim();
-                }
+        for (String line : call("reading the server version", () -> redis.info("server")).split("\r?\n")) {
+            if (line.startsWith("redis_version:")) {
+                return line.substring("redis_version:".length()).trim();
             }
-            return "unknown";
+        }
+        return "unknown";
+    }
+
+    /** One call to Redis; what it throws becomes a BrokerException saying what was being done. */
+    private <T> T call(String what, java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
         } catch (RuntimeException e) {
-            throw errors.translate(e, "reading the server version");
+            throw errors.translate(e, what);
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.scatter.broker;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -38,7 +37,7 @@ public final class ChannelSubscription implements AutoCloseable {
     }
 
     private void listen() {
-        long backoffMillis = 100;
+        Backoff backoff = new Backoff();
         while (!closed) {
             JedisPubSub pubSub = new JedisPubSub() {
                 @Override
@@ -60,7 +59,7 @@ public final class ChannelSubscription implements AutoCloseable {
                     return;
                 }
                 jedis.subscribe(pubSub, channels.toArray(String[]::new));
-                backoffMillis = 100;
+                backoff.reset();
             } catch (RuntimeException e) {
                 if (closed) {
                     return;
@@ -68,8 +67,7 @@ public final class ChannelSubscription implements AutoCloseable {
                 LOG.debug("subscription to {} dropped: {}", channels, e.getMessage());
                 // Whatever was published meanwhile is lost: tell the listener to look for itself.
                 onMessage.accept("");
-                pause(backoffMillis);
-                backoffMillis = Math.min(backoffMillis * 2, Duration.ofSeconds(5).toMillis());
+                pause(backoff.nextMillis());
             }
         }
     }

@@ -140,9 +140,7 @@ public final class TaskQueue {
             for (ClaimedTask task : batch) {
                 args.add(task.leaseId());
             }
-            for (Object member : Replies.list(scripts.run(LuaScript.RENEW, keyList, args))) {
-                lost.add(Replies.string(member));
-            }
+            lost.addAll(RenewReply.of(scripts.run(LuaScript.RENEW, keyList, args)).lost());
         }
         return lost;
     }
@@ -203,15 +201,15 @@ public final class TaskQueue {
         if (limit < 1) {
             throw new IllegalArgumentException("recover at least 1 entry, not " + limit);
         }
-        List<?> reply = Replies.list(scripts.run(LuaScript.RECOVER,
+        RecoverReply reply = RecoverReply.of(scripts.run(LuaScript.RECOVER,
                 List.of(keys.clock(), keys.delayed(), keys.ready(), keys.leases(), keys.malformed(), keys.jobs(),
                         keys.expiring()),
                 List.of(Integer.toString(Math.min(limit, MAX_BATCH)), keys.wakeChannel(),
                         Integer.toString(options.malformedCap()))));
-        int promoted = (int) Replies.number(reply.get(0));
+        int promoted = reply.promoted();
         List<Settlement> expired = new ArrayList<>();
-        for (Object member : reply.subList(1, reply.size())) {
-            expired.add(Settlement.of(SettleOp.EXPIRE, Replies.string(member)));
+        for (String member : reply.expired()) {
+            expired.add(Settlement.of(SettleOp.EXPIRE, member));
         }
         int requeued = 0;
         int quarantined = 0;

@@ -1,6 +1,6 @@
 package dev.scatter.deploy;
 
-import dev.scatter.runner.RunnerCommand;
+import dev.scatter.runner.RunnerMain;
 import dev.scatter.submit.SubmitCli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -22,7 +22,8 @@ final class Clis {
 
     /** The runner's options after parsing {@code args} (the words after "runner"), defaults applied. */
     static CommandSpec runner(List<String> args) {
-        CommandLine commandLine = new CommandLine(new RunnerCommand(Map.of(), new CountDownLatch(1)));
+        CommandLine commandLine = RunnerMain.commandLine(Map.of(), new CountDownLatch(1),
+                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
         try {
             commandLine.parseArgs(args.toArray(String[]::new));
         } catch (CommandLine.ParameterException e) {

@@ -1,5 +1,6 @@
 package dev.scatter.runner;
 
+import dev.scatter.broker.Backoff;
 import dev.scatter.broker.Broker;
 import dev.scatter.broker.BrokerUnavailableException;
 import dev.scatter.broker.ClaimedTask;

@@ -1,5 +1,6 @@
 package dev.scatter.runner;
 
+import dev.scatter.broker.Backoff;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;

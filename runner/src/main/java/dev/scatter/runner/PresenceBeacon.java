@@ -3,6 +3,7 @@ package dev.scatter.runner;
 import dev.scatter.broker.Broker;
 import dev.scatter.broker.BrokerUnavailableException;
 import dev.scatter.broker.RunnerPresence;
+import dev.scatter.cli.Version;
 import java.time.Instant;
 import java.util.List;
 

@@ -70,7 +70,7 @@ public final class Runner {
         this.kinds = kinds;
         this.config = config;
         this.runnable = kinds.names().stream()
-                .filter(name -> kinds.find(name).orElseThrow().isEnabled(config.settings())).toList();
+                .filter(name -> kinds.find(name).orElseThrow().isEnabled()).toList();
         this.outage = new OutageLog(broker.uri().address(), broker::memoryReport, this::renewNow);
         this.settler = new Settler(broker, holdings, outage, metrics, config.name());
         AtomicInteger threadNumber = new AtomicInteger();
@@ -81,7 +81,7 @@ public final class Runner {
                     return t;
                 });
         TaskRunner taskRunner = new TaskRunner(broker, kinds, settler, holdings, durations, config.name(),
-                config.settings(), metrics);
+                config.taskTimeout(), metrics);
         this.dispatcher = new Dispatcher(broker, config, holdings, durations, workers, taskRunner, wake, outage,
                 metrics, runnable);
         metrics.inFlight(holdings::size);
@@ -95,7 +95,7 @@ public final class Runner {
         this.renewal = new Periodic("scatter-leases", leases.intervalMillis(), leases.retryMillis(), leases::renewAll);
         housekeeping.add(renewal);
         housekeeping.add(new Periodic("scatter-fence", fence.intervalMillis(), fence::check));
-        Watchdog watchdog = new Watchdog(holdings, settler, config.settings().taskTimeout(), STOP_GRACE,
+        Watchdog watchdog = new Watchdog(holdings, settler, config.taskTimeout(), STOP_GRACE,
                 code -> restartNeeded.accept(code));
         housekeeping.add(new Periodic("scatter-watchdog", 1_000, watchdog::check));
         housekeeping.add(new Periodic("scatter-recovery", config.recoverInterval().toMillis(), reaper::recoverAll));

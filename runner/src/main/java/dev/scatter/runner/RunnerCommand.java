@@ -1,6 +1,7 @@
 package dev.scatter.runner;
 
 import ch.qos.logback.classic.Level;
+import dev.scatter.broker.Backoff;
 import dev.scatter.broker.Broker;
 import dev.scatter.broker.BrokerAuthException;
 import dev.scatter.broker.BrokerException;
@@ -16,8 +17,8 @@ import dev.scatter.cli.ExitCodes;
 import dev.scatter.cli.Logging;
 import dev.scatter.cli.RedisSource;
 import dev.scatter.cli.Secrets;
+import dev.scatter.cli.VersionProvider;
 import dev.scatter.task.TaskKinds;
-import dev.scatter.task.RunnerSettings;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
@@ -26,7 +27,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.concurrent.atomic.AtomicReference;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -68,17 +68,17 @@ public final class RunnerCommand implements Callable<Integer> {
             description = "Queues to serve, in order (repeat or separate with commas). Default: ${DEFAULT-VALUE}.")
     private List<String> queues;
 
-    @Option(names = "--threads", paramLabel = "N", converter = Bounds.Threads.class,
+    @Option(names = "--threads", paramLabel = "N", converter = RunnerBounds.Threads.class,
             description = "Tasks to run at once, 1 to " + RunnerConfig.MAX_THREADS + ". Default: the number of cores"
                     + " (${sys:scatter.cores}).")
     private Integer threads;
 
-    @Option(names = "--lease", paramLabel = "DURATION", converter = Bounds.Lease.class, defaultValue = "30s",
+    @Option(names = "--lease", paramLabel = "DURATION", converter = RunnerBounds.Lease.class, defaultValue = "30s",
             description = "Lease on a claimed task, renewed every third of it; a dead runner's tasks are taken"
                     + " back after about this long. 300ms to 1h. Default: ${DEFAULT-VALUE}.")
     private Duration lease;
 
-    @Option(names = "--drain", paramLabel = "DURATION", converter = Bounds.Drain.class, defaultValue = "20s",
+    @Option(names = "--drain", paramLabel = "DURATION", converter = RunnerBounds.Drain.class, defaultValue = "20s",
             description = "On shutdown, how long running tasks may take to finish before they are handed back;"
                     + " 0 to 1h. Default: ${DEFAULT-VALUE} (under Kubernetes' 30 s grace period).")
     private Duration drain;
@@ -87,15 +87,6 @@ public final class RunnerCommand implements Callable<Integer> {
             description = "Name in presence listings: 1 to 100 letters, digits, '_', '.', ':', '@' or '-'."
                     + " Default: host-pid.")
     private String name;
-
-    @Option(names = "--allow-commands",
-            description = "Let tasks run external commands (the cmd kind). Off by default: such tasks are then"
-                    + " quarantined with that reason.")
-    private boolean allowCommands;
-
-    @Option(names = "--workdir", paramLabel = "DIR",
-            description = "Directory external commands run in. Default: the current directory.")
-    private Path workDir;
 
     @Option(names = "--task-timeout", paramLabel = "DURATION", converter = Bounds.TaskTimeout.class,
             defaultValue = "1h", description = "Longest a task may run, 1s to 365d. A command is killed; a task of"
@@ -118,10 +109,16 @@ public final class RunnerCommand implements Callable<Integer> {
 
     private final Map<String, String> env;
     private final CountDownLatch stopRequested;
+    private final TaskKinds builtIn = TaskKinds.load(RunnerCommand.class.getClassLoader());
 
     public RunnerCommand(Map<String, String> env, CountDownLatch stopRequested) {
         this.env = env;
         this.stopRequested = stopRequested;
+    }
+
+    /** The kinds on the runner's class path, whose runner options (see TaskKind) join the command line. */
+    TaskKinds builtInKinds() {
+        return builtIn;
     }
 
     @Override
@@ -156,16 +153,13 @@ public final class RunnerCommand implements Callable<Integer> {
                         + " to 100 letters, digits, '_', '.', ':', '@' or '-'");
             }
             String runnerName = name != null ? name : Host.name() + "-" + ProcessHandle.current().pid();
-            Path dir = workDir != null ? workDir : Path.of(System.getProperty("user.dir"));
-            if (!Files.isDirectory(dir)) {
-                throw new IllegalArgumentException("--workdir " + Excerpt.quote(dir.toString())
-                        + " is not a directory");
-            }
             config = RunnerConfig.defaults(runnerName, queues, n).withLease(lease).withDrainDeadline(drain)
-                    .withSettings(new RunnerSettings(allowCommands, dir.toAbsolutePath(), taskTimeout));
-            kinds = TaskKinds.load(plugins == null
-                    ? RunnerCommand.class.getClassLoader()
-                    : PluginLoader.withPlugins(plugins, RunnerCommand.class.getClassLoader()));
+                    .withTaskTimeout(taskTimeout);
+            kinds = plugins == null ? builtIn
+                    : TaskKinds.load(PluginLoader.withPlugins(plugins, RunnerCommand.class.getClassLoader()), builtIn);
+            for (String kind : kinds.names()) {
+                kinds.find(kind).orElseThrow().checkRunnerOptions();
+            }
         } catch (InvalidRedisUriException | IllegalArgumentException e) {
             err.println("runner: " + secrets.scrub(e.getMessage()));
             return ExitCodes.USAGE;

@@ -1,6 +1,5 @@
 package dev.scatter.runner;
 
-import dev.scatter.task.RunnerSettings;
 import java.time.Duration;
 import java.util.List;
 
@@ -14,10 +13,10 @@ import java.util.List;
  * @param drainDeadline   on shutdown, how long running tasks may take to finish before they are handed back
  * @param recoverInterval how often it recovers expired leases and due retries (of any runner)
  * @param heartbeat       how often it records its presence
- * @param settings        what its operator allows task kinds to do (external commands) and where
+ * @param taskTimeout     the longest a task may run: then it is stopped and its attempt fails
  */
 public record RunnerConfig(String name, List<String> queues, int threads, Duration lease, Duration drainDeadline,
-                           Duration recoverInterval, Duration heartbeat, RunnerSettings settings) {
+                           Duration recoverInterval, Duration heartbeat, Duration taskTimeout) {
 
     public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
     /** Renewed every third of it, a shorter lease would be renewed faster than a round trip can be relied on. */
@@ -32,6 +31,7 @@ public record RunnerConfig(String name, List<String> queues, int threads, Durati
      * start more runners (tens of thousands of threads made a runner that never finished its job).
      */
     public static final int MAX_THREADS = 256;
+    public static final Duration DEFAULT_TASK_TIMEOUT = Duration.ofHours(1);
 
     public RunnerConfig {
         queues = List.copyOf(queues);
@@ -53,18 +53,18 @@ public record RunnerConfig(String name, List<String> queues, int threads, Durati
 
     public static RunnerConfig defaults(String name, List<String> queues, int threads) {
         return new RunnerConfig(name, queues, threads, DEFAULT_LEASE, DEFAULT_DRAIN, Duration.ofSeconds(1),
-                Duration.ofSeconds(5), RunnerSettings.defaults());
+                Duration.ofSeconds(5), DEFAULT_TASK_TIMEOUT);
     }
 
     public RunnerConfig withLease(Duration lease) {
-        return new RunnerConfig(name, queues, threads, lease, drainDeadline, recoverInterval, heartbeat, settings);
+        return new RunnerConfig(name, queues, threads, lease, drainDeadline, recoverInterval, heartbeat, taskTimeout);
     }
 
     public RunnerConfig withDrainDeadline(Duration drainDeadline) {
-        return new RunnerConfig(name, queues, threads, lease, drainDeadline, recoverInterval, heartbeat, settings);
+        return new RunnerConfig(name, queues, threads, lease, drainDeadline, recoverInterval, heartbeat, taskTimeout);
     }
 
-    public RunnerConfig withSettings(RunnerSettings settings) {
-        return new RunnerConfig(name, queues, threads, lease, drainDeadline, recoverInterval, heartbeat, settings);
+    public RunnerConfig withTaskTimeout(Duration taskTimeout) {
+        return new RunnerConfig(name, queues, threads, lease, drainDeadline, recoverInterval, heartbeat, taskTimeout);
     }
 }

@@ -41,7 +41,14 @@ public final class RunnerMain {
      */
     public static CommandLine commandLine(Map<String, String> env, CountDownLatch stop, PrintWriter out,
                                           PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new RunnerCommand(env, stop));
+        RunnerCommand command = new RunnerCommand(env, stop);
+        CommandLine commandLine = new CommandLine(command);
+        for (String kind : command.builtInKinds().names()) {
+            Object options = command.builtInKinds().find(kind).orElseThrow().runnerOptions();
+            if (options != null) {
+                commandLine.addMixin(kind, options);
+            }
+        }
         commandLine.getCommandSpec().usageMessage().exitCodeList(ExitCodes.RUNNER_HELP);
         commandLine.setOut(out);
         // An argument "@FILE" is an argument, not the file's lines (which an error message would echo).

@@ -9,11 +9,11 @@ import dev.scatter.broker.ClaimedTask;
 import dev.scatter.broker.JobStatus;
 import dev.scatter.task.InvalidParametersException;
 import dev.scatter.task.ReduceContext;
-import dev.scatter.task.RunnerSettings;
 import dev.scatter.task.TaskContext;
 import dev.scatter.task.TaskKind;
 import dev.scatter.task.TaskKinds;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -39,7 +39,7 @@ final class TaskRunner {
     private final Holdings holdings;
     private final TaskDurations durations;
     private final String runnerName;
-    private final RunnerSettings settings;
+    private final Duration taskTimeout;
     private final BlobCache blobs;
     private final RunnerMetrics metrics;
     /** Parsed job parameters, by job: every task of a job would otherwise parse the same JSON again. */
@@ -48,14 +48,14 @@ final class TaskRunner {
     private final Map<String, Optional<String>> checked = new ConcurrentHashMap<>();
 
     TaskRunner(Broker broker, TaskKinds kinds, Settler settler, Holdings holdings, TaskDurations durations,
-               String runnerName, RunnerSettings settings, RunnerMetrics metrics) {
+               String runnerName, Duration taskTimeout, RunnerMetrics metrics) {
         this.broker = broker;
         this.kinds = kinds;
         this.settler = settler;
         this.holdings = holdings;
         this.durations = durations;
         this.runnerName = runnerName;
-        this.settings = settings;
+        this.taskTimeout = taskTimeout;
         this.blobs = new BlobCache(broker);
         this.metrics = metrics;
     }
@@ -100,7 +100,7 @@ final class TaskRunner {
             }
             JsonNode result = task.isReduce() ? reduce(kind, task, params) : kind.run(new TaskContext(
                     task.job().toString(), task.index(), task.totalTasks(), task.attempt(), params, runnerName,
-                    work.stop, blobs.forQueue(task.job().queue()), settings));
+                    work.stop, blobs.forQueue(task.job().queue()), taskTimeout));
             // A result is a result even if the task was told to stop meanwhile: it counts once, whoever has the lease.
             settler.complete(work, JSON.writeValueAsString(result));
         } catch (InvalidParametersException e) {

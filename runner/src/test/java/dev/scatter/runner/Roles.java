@@ -4,7 +4,6 @@ import dev.scatter.broker.Broker;
 import dev.scatter.broker.ClaimedTask;
 import dev.scatter.broker.JobSpec;
 import dev.scatter.broker.testing.RedisFixture;
-import dev.scatter.task.RunnerSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +18,7 @@ final class Roles {
 
     static RunnerConfig config(RedisFixture redis, Duration lease) {
         return new RunnerConfig("role-test", List.of(redis.queue()), 2, lease, Duration.ofSeconds(5),
-                Duration.ofSeconds(1), Duration.ofSeconds(5), RunnerSettings.defaults());
+                Duration.ofSeconds(1), Duration.ofSeconds(5), RunnerConfig.DEFAULT_TASK_TIMEOUT);
     }
 
     /** Submits a noop job of {@code tasks} tasks and claims them all into {@code holdings}. */

@@ -6,7 +6,7 @@ import dev.scatter.cli.Bounds;
 import dev.scatter.broker.JobSpec;
 import dev.scatter.cli.ExitCodes;
 import dev.scatter.runner.PluginLoader;
-import dev.scatter.task.RunnerSettings;
+import dev.scatter.task.JobRequest;
 import dev.scatter.task.TaskKind;
 import dev.scatter.task.TaskKinds;
 import java.io.IOException;
@@ -60,17 +60,16 @@ final class JobCommand implements Callable<Integer> {
     public Integer call() {
         JobSpec.requireValidKind(kind);
         ObjectNode parameters = parameters();
-        ClassLoader loader = plugins == null ? getClass().getClassLoader()
-                : PluginLoader.withPlugins(plugins, getClass().getClassLoader());
-        TaskKinds kinds = TaskKinds.load(loader);
+        TaskKinds kinds = plugins == null ? root.kinds
+                : TaskKinds.load(PluginLoader.withPlugins(plugins, getClass().getClassLoader()), root.kinds);
         TaskKind known = kinds.find(kind).orElse(null);
         boolean local = dev.scatter.cli.RedisSource.resolve(root.redis, root.env).isEmpty();
         if (known == null && (local || options.localRunners != null)) {
             throw new CliException(ExitCodes.USAGE, "unknown task kind '" + kind + "': local runners run "
                     + String.join(", ", kinds.names()) + (plugins == null ? " (plug-ins: --plugins DIR)" : ""));
         }
-        return JobLauncher.launch(root, known, kind, kinds, parameters, tasks, options, RunnerSettings.defaults(),
-                spec.commandLine().getOut(), spec.commandLine().getErr());
+        return new JobLauncher(root, options, spec.commandLine().getOut(), spec.commandLine().getErr())
+                .launch(kind, known, kinds, JobRequest.of(tasks, parameters));
     }
 
     private ObjectNode parameters() {

@@ -1,5 +1,6 @@
 package dev.scatter.submit;
 
+import dev.scatter.cli.ParserMessages;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -97,24 +98,12 @@ final class JobJson {
     static String problem(IOException e) {
         if (e instanceof com.fasterxml.jackson.core.JacksonException j) {
             com.fasterxml.jackson.core.JsonLocation at = j.getLocation();
-            String message = withoutInternals(j.getOriginalMessage() == null ? "malformed" : j.getOriginalMessage())
-                    .lines().findFirst().orElse("").strip();
+            String original = j.getOriginalMessage() == null ? "malformed" : j.getOriginalMessage();
+            String message = ParserMessages.withoutInternals(original).lines().findFirst().orElse("").strip();
             return dev.scatter.broker.Excerpt.head(message, 200)
                     + (at == null || at.getLineNr() < 1 ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
         }
         return dev.scatter.broker.Excerpt.head(String.valueOf(e.getMessage()), 200);
-    }
-
-    /**
-     * A JSON or YAML parser's message without what speaks of the parser rather than the input: "[Source: ...]",
-     * character codes, and the names of its settings.
-     */
-    static String withoutInternals(String message) {
-        return message.replaceAll("\\s*\\(start marker at \\[Source:[^]]*]\\)", "")
-                .replaceAll("\\s*\\[Source:[^]]*]", "")
-                .replaceAll("\\s*\\(code \\d+[^)]*\\)", "")
-                .replaceAll(",\\s*from `[^`]*`", "")
-                .replaceAll("\\s*\\(`[A-Za-z]+\\.[A-Z_]+` [a-z]+\\)", "");
     }
 
     static String write(JsonNode node) {

@@ -1,13 +1,17 @@
 package dev.scatter.submit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scatter.broker.BrokerOptions;
 import dev.scatter.broker.JobId;
 import dev.scatter.broker.JobSpec;
 import dev.scatter.broker.JobState;
 import dev.scatter.broker.JobStatus;
 import dev.scatter.cli.ExitCodes;
 import dev.scatter.cli.RedisSource;
-import dev.scatter.task.RunnerSettings;
+import dev.scatter.runner.RunnerConfig;
+import dev.scatter.task.JobRequest;
+import dev.scatter.task.KindCommand;
+import dev.scatter.task.SubmitContext;
 import dev.scatter.task.TaskKind;
 import dev.scatter.task.TaskKinds;
 import java.io.PrintWriter;
@@ -18,31 +22,29 @@ import java.io.PrintWriter;
  */
 final class JobLauncher {
 
-    private JobLauncher() {
+    private final SubmitCommand root;
+    private final JobOptions options;
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    JobLauncher(SubmitCommand root, JobOptions options, PrintWriter out, PrintWriter err) {
+        this.root = root;
+        this.options = options;
+        this.out = out;
+        this.err = err;
     }
 
-    static int launch(SubmitCommand root, String kindName, ObjectNode params, int tasks, JobOptions options,
-                      PrintWriter out, PrintWriter err) {
-        return launch(root, kindName, params, tasks, options, RunnerSettings.defaults(), out, err);
-    }
-
-    /** As above; {@code localSettings} is what runners started in this process may do (commands, say). */
-    static int launch(SubmitCommand root, String kindName, ObjectNode params, int tasks, JobOptions options,
-                      RunnerSettings localSettings, PrintWriter out, PrintWriter err) {
-        TaskKinds builtIn = TaskKinds.load(JobLauncher.class.getClassLoader());
-        TaskKind kind = builtIn.find(kindName)
-                .orElseThrow(() -> new CliException(ExitCodes.INTERNAL, "task kind " + kindName + " is not built in"));
-        return launch(root, kind, kindName, builtIn, params, tasks, options, localSettings, out, err);
+    /** Runs a kind's own subcommand ({@code submit pi}): asks it for the job, then launches it. */
+    int submit(TaskKind kind, KindCommand command) {
+        return launch(kind.name(), kind, root.kinds, command.request(context()));
     }
 
     /**
-     * The general form: {@code kind} checks the parameters when it is known here (null: the runners will);
+     * Launches a job: {@code known} checks the parameters when the kind is known here (null: the runners will);
      * {@code localKinds} are what runners started in this process run.
      */
-    static int launch(SubmitCommand root, TaskKind kind, String kindName, TaskKinds localKinds, ObjectNode params,
-                      int tasks, JobOptions options, RunnerSettings localSettings, PrintWriter out, PrintWriter err) {
-        boolean local = RedisSource.resolve(root.redis, root.env).isEmpty();
-        if (options.noWait && local) {
+    int launch(String kindName, TaskKind known, TaskKinds localKinds, JobRequest request) {
+        if (options.noWait && isLocal()) {
             throw new CliException(ExitCodes.USAGE, "--no-wait needs a Redis (--redis URI or " + RedisSource.ENV
                     + "): a local job lives only while submit runs");
         }
@@ -50,82 +52,95 @@ final class JobLauncher {
             throw new CliException(ExitCodes.USAGE, "--out and --plot need the result: they cannot go with --no-wait"
                     + " ('submit result JOB --out FILE' writes it later)");
         }
-        ResultFiles.check(options.out, options.plot, kindName);
+        ResultFiles.check(root.kinds, options.out, options.plot, kindName);
         if (options.reuse) {
-            Reuse.check(kindName);
+            Reuse.check(root.kinds, kindName);
         }
         if (options.dashboard && options.noWait) {
             throw new CliException(ExitCodes.USAGE, "--dashboard serves while submit waits for the job: drop --no-wait"
                     + " (or run 'submit dashboard')");
         }
         LocalDashboard.check(options.dashboardPort);
-        ObjectNode prepared = kind == null ? params : kind.prepare(params, tasks);
-
-        try (Session session = Session.forJob(root, options.localRunners, options.queue, localSettings, localKinds,
-                err);
+        ObjectNode prepared = known == null ? request.params() : known.prepare(request.params(), request.tasks());
+        TaskKinds local = request.localKind() == null ? localKinds : localKinds.with(request.localKind());
+        try (Session session = Session.forJob(root, options.localRunners, options.queue,
+                request.localTaskTimeout() != null ? request.localTaskTimeout() : RunnerConfig.DEFAULT_TASK_TIMEOUT,
+                local, err);
              LocalDashboard dashboard = options.dashboard
                      ? LocalDashboard.start(session.broker(), options.queue, options.dashboardPort, err) : null) {
-            ObjectNode submitted = options.reuse
-                    ? Reuse.apply(session.broker(), options.queue, kindName, prepared, tasks, err) : prepared;
-            JobSpec spec = JobSpec.of(kindName, JobJson.write(submitted), tasks).withQueue(options.queue)
+            ObjectNode submitted = options.reuse ? Reuse.apply(session.broker(), options.queue, root.kinds, kindName,
+                    prepared, request.tasks(), err) : prepared;
+            JobSpec spec = JobSpec.of(kindName, JobJson.write(submitted), request.tasks()).withQueue(options.queue)
                     .withMaxAttempts(options.maxAttempts).withMaxRecoveries(options.maxRecoveries)
                     .withResultTtl(options.ttl);
-            options.hooks.beforeSubmit(session.broker());
+            for (byte[] blob : request.blobs()) {
+                // Kept twice the job's TTL: tasks may wait in the queue, and dead ones may be retried later.
+                session.broker().storeBlob(options.queue, blob, options.ttl.multipliedBy(2));
+            }
+            // Said once it is true: after the data is stored, never before Redis was reached.
+            if (request.note() != null && !root.json) {
+                err.println("submit: " + request.note());
+            }
             JobId id = session.broker().submit(spec);
             if (options.noWait) {
-                if (root.json) {
-                    out.println(JobJson.write(JobJson.job(session.broker().status(id).orElseThrow())));
-                } else {
-                    out.println(id);
-                }
+                out.println(root.json ? JobJson.write(JobJson.job(session.broker().status(id).orElseThrow())) : id);
                 return ExitCodes.OK;
             }
             if (!root.json) {
-                err.println("submit: job " + id + " submitted: " + tasks + " tasks");
+                err.println("submit: job " + id + " submitted: " + request.tasks() + " tasks");
             }
-            JobStatus end = new JobWaiter(session.broker(), err, root.env, root.json).await(id, options.timeout);
-            options.hooks.afterEnd(end);
-            ResultFiles.write(session.broker(), end, options.out, options.plot, root.json, err);
-            print(end, root.json, out);
+            JobStatus end = new JobWaiter(session.broker(), root.kinds, err, root.env, root.json).await(id, options.timeout);
+            if (request.onResult() != null && end.state() == JobState.SUCCEEDED && end.result() != null) {
+                request.onResult().accept(JobJson.parse(end.result()));
+            }
+            ResultFiles.write(session.broker(), root.kinds, end, options.out, options.plot, root.json, err);
+            JobEnd.print(end, root, out);
             if (dashboard != null) {
                 out.flush();
                 dashboard.holdUntilEnter(root.in, err);
             }
-            return exitCode(end);
+            return JobEnd.exitCode(end, root.kinds);
         }
     }
 
-    static void print(JobStatus job, boolean json, PrintWriter out) {
-        if (json) {
-            out.println(JobJson.write(JobJson.job(job)));
-            return;
-        }
-        String elapsed = job.createdAt() != null && job.finishedAt() != null
-                ? " in " + JobText.seconds(java.time.Duration.between(job.createdAt(), job.finishedAt())) : "";
-        // A command sweep's tasks succeed when their commands ran, whatever they exited: its result says how they ended.
-        boolean commands = "cmd".equals(job.kind()) && job.state() == JobState.SUCCEEDED;
-        out.println("job " + job.id() + " (" + job.kind() + ") " + (commands ? "ended" : job.state().wire()) + ": "
-                + job.succeeded() + "/" + job.total() + (commands ? " commands ran" : " tasks succeeded") + elapsed);
-        if (job.result() != null) {
-            out.print(JobText.result(job));
-        }
-        if (job.error() != null) {
-            out.println("error    " + dev.scatter.broker.Excerpt.printable(job.error()));
-        }
-        if (job.state() == JobState.FAILED) {
-            out.println("see      submit dead " + job.id() + "   (then: submit retry " + job.id() + ")");
-        }
+    private boolean isLocal() {
+        return RedisSource.resolve(root.redis, root.env).isEmpty();
     }
 
-    /**
-     * 0 when the job succeeded, 1 when it failed or was cancelled; and 1 for a command sweep some of whose
-     * commands exited non-zero, as GNU parallel and xargs do, so a script notices.
-     */
-    static int exitCode(JobStatus job) {
-        if (job.state() != JobState.SUCCEEDED) {
-            return ExitCodes.JOB_FAILED;
-        }
-        boolean commandsFailed = "cmd".equals(job.kind()) && JobJson.parse(job.result()).path("failedCount").asInt() > 0;
-        return commandsFailed ? ExitCodes.JOB_FAILED : ExitCodes.OK;
+    /** What a kind's subcommand may know of this command. */
+    private SubmitContext context() {
+        return new SubmitContext() {
+            @Override
+            public boolean json() {
+                return root.json;
+            }
+
+            @Override
+            public boolean waits() {
+                return !options.noWait;
+            }
+
+            @Override
+            public boolean runsHere() {
+                return options.localRunners != null || isLocal();
+            }
+
+            @Override
+            public int maxTasks() {
+                return BrokerOptions.DEFAULTS.maxTasksPerJob();
+            }
+
+            @Override
+            public long maxBlobBytes() {
+                return BrokerOptions.DEFAULTS.maxBlobBytes();
+            }
+
+            @Override
+            public void say(String line) {
+                if (!root.json) {
+                    err.println("submit: " + line);
+                }
+            }
+        };
     }
 }

@@ -4,6 +4,7 @@ import dev.scatter.broker.JobId;
 import dev.scatter.broker.JobSpec;
 import dev.scatter.cli.Bounds;
 import dev.scatter.cli.DurationConverter;
+import dev.scatter.runner.RunnerBounds;
 import dev.scatter.runner.RunnerConfig;
 import java.time.Duration;
 import picocli.CommandLine.Option;
@@ -19,7 +20,7 @@ final class JobOptions {
     @Option(names = "--no-wait", description = "Print the job id and return at once (needs a Redis).")
     boolean noWait;
 
-    @Option(names = "--local", paramLabel = "N", converter = Bounds.Threads.class,
+    @Option(names = "--local", paramLabel = "N", converter = RunnerBounds.Threads.class,
             description = "Tasks to run at once in this process, 1 to " + RunnerConfig.MAX_THREADS + ": locally,"
                     + " default one per core; with a Redis given, none unless asked.")
     Integer localRunners;
@@ -68,7 +69,4 @@ final class JobOptions {
     @Option(names = "--dashboard-port", paramLabel = "N", defaultValue = "8265",
             description = "Port of --dashboard (0, or one in use: any free port). Default: ${DEFAULT-VALUE}.")
     int dashboardPort;
-
-    /** Not an option: what the command does around its job (see JobLauncher), set by the command. */
-    JobHooks hooks = JobHooks.NONE;
 }

@@ -2,8 +2,10 @@ package dev.scatter.submit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scatter.broker.JobStatus;
+import dev.scatter.task.TaskKinds;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Objects;
 
 /** The readable form of a job and its result. */
 final class JobText {
@@ -11,7 +13,7 @@ final class JobText {
     private JobText() {
     }
 
-    static String status(JobStatus s) {
+    static String status(JobStatus s, TaskKinds kinds) {
         StringBuilder out = new StringBuilder();
         out.append("job      ").append(s.id()).append(" (").append(s.kind()).append(")\n");
         out.append("state    ").append(s.state().wire()).append('\n');
@@ -34,37 +36,16 @@ final class JobText {
             out.append("error    ").append(dev.scatter.broker.Excerpt.printable(s.error())).append('\n');
         }
         if (s.result() != null) {
-            out.append(result(s));
+            out.append(result(s, kinds));
         }
         return out.toString();
     }
 
-    /** The job's result, readably when its kind is known, else as JSON. */
-    static String result(JobStatus s) {
+    /** The job's result, as its kind writes it when the kind is known here and has a text form, else as JSON. */
+    static String result(JobStatus s, TaskKinds kinds) {
         JsonNode result = JobJson.parse(s.result());
-        if ("pi".equals(s.kind()) && result.has("estimate")) {
-            return pi(result);
-        }
-        if ("cmd".equals(s.kind()) && result.has("metrics")) {
-            return CommandResultText.render(result, s.id().toString());
-        }
-        if ("sweep".equals(s.kind()) && result.has("cells")) {
-            return SweepTable.render(result);
-        }
-        return "result   " + JobJson.write(result).replace("\n", "\n         ") + "\n";
-    }
-
-    private static String pi(JsonNode r) {
-        double estimate = r.path("estimate").asDouble();
-        return String.format(Locale.ROOT,
-                "pi       %.10f ± %.2g (standard error)%n"
-                        + "95%% CI   [%.10f, %.10f]; true value %.10f, off by %.2g%n"
-                        + "samples  %,d in %,d tasks, %,d inside; %d runner%s; seed %d; %.2f s%n",
-                estimate, r.path("stdError").asDouble(),
-                r.path("ci95").path(0).asDouble(), r.path("ci95").path(1).asDouble(), Math.PI, estimate - Math.PI,
-                r.path("samples").asLong(), r.path("tasks").asLong(), r.path("inside").asLong(),
-                r.path("runners").asInt(), r.path("runners").asInt() == 1 ? "" : "s", r.path("seed").asLong(),
-                r.path("wallSeconds").asDouble());
+        return kinds.find(s.kind()).map(kind -> kind.resultText(s.id().toString(), result)).filter(Objects::nonNull)
+                .orElseGet(() -> "result   " + JobJson.write(result).replace("\n", "\n         ") + "\n");
     }
 
     static String seconds(Duration d) {

@@ -1,11 +1,13 @@
 package dev.scatter.submit;
 
+import dev.scatter.broker.Backoff;
 import dev.scatter.broker.Broker;
 import dev.scatter.broker.BrokerUnavailableException;
-import dev.scatter.broker.ChannelSubscription;
+import dev.scatter.broker.JobEnds;
 import dev.scatter.broker.JobId;
 import dev.scatter.broker.JobStatus;
 import dev.scatter.cli.ExitCodes;
+import dev.scatter.task.TaskKinds;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;
@@ -21,14 +23,14 @@ final class JobWaiter {
     private static final long POLL_MILLIS = 250;
 
     private final Broker broker;
+    private final TaskKinds kinds;
     private final PrintWriter err;
     private final Map<String, String> env;
     private final boolean json;
-    private final Object ended = new Object();
-    private boolean announced;
 
-    JobWaiter(Broker broker, PrintWriter err, Map<String, String> env, boolean json) {
+    JobWaiter(Broker broker, TaskKinds kinds, PrintWriter err, Map<String, String> env, boolean json) {
         this.broker = broker;
+        this.kinds = kinds;
         this.err = err;
         this.env = env;
         this.json = json;
@@ -37,13 +39,14 @@ final class JobWaiter {
     /** The job once it has ended; throws a CliException on timeout or when the job does not exist. */
     JobStatus await(JobId id, Duration timeout) {
         long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
-        long backoff = 100;
+        Backoff backoff = new Backoff();
         boolean outageReported = false;
         JobStatus last = null;
-        RunnerCoverage coverage = new RunnerCoverage(broker, err);
-        try (ChannelSubscription done = broker.onJobEnd(id.queue(), this::onJobEnd);
+        RunnerCoverage coverage = new RunnerCoverage(broker, kinds, err);
+        try (JobEnds ends = new JobEnds(broker, id.queue());
              Progress progress = Progress.start(id.toString(), 0, json, env)) {
             while (true) {
+                long seen = ends.announcements();
                 try {
                     Optional<JobStatus> status = broker.status(id);
                     if (status.isEmpty()) {
@@ -53,7 +56,7 @@ final class JobWaiter {
                         err.println("submit: Redis at " + broker.uri().address() + " is back");
                         outageReported = false;
                     }
-                    backoff = 100;
+                    backoff.reset();
                     last = status.get();
                     if (last.isBroken()) {
                         throw brokenRecord(last);
@@ -68,15 +71,14 @@ final class JobWaiter {
                         err.println("submit: " + e.getMessage() + "; still waiting for job " + id);
                         outageReported = true;
                     }
-                    sleep(backoff);
-                    backoff = Math.min(backoff * 2, 5_000);
+                    sleep(backoff.nextMillis());
                 }
                 if (System.nanoTime() - deadline > 0) {
                     throw new CliException(ExitCodes.TIMEOUT, "job " + id + " has not ended after " + timeout.toSeconds()
                             + " s" + (last == null ? "" : " (" + last.state().wire() + ", " + last.done() + "/" + last.total()
                             + " tasks done)"));
                 }
-                waitForEnd(POLL_MILLIS);
+                waitForEnd(ends, seen);
             }
         }
     }
@@ -87,24 +89,13 @@ final class JobWaiter {
                 + job.broken() + "): it cannot be followed; 'submit status " + job.id() + "' shows what reads");
     }
 
-    private void onJobEnd(String jobId) {
-        synchronized (ended) {
-            announced = true;
-            ended.notifyAll();
-        }
-    }
-
-    private void waitForEnd(long millis) {
-        synchronized (ended) {
-            if (!announced) {
-                try {
-                    ended.wait(millis);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new CliException(ExitCodes.TIMEOUT, "interrupted while waiting");
-                }
-            }
-            announced = false;
+    /** Until an end is announced after the last read, or a poll interval passes (for progress). */
+    private static void waitForEnd(JobEnds ends, long seen) {
+        try {
+            ends.awaitAnnouncement(seen, POLL_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException(ExitCodes.TIMEOUT, "interrupted while waiting");
         }
     }
 

@@ -3,8 +3,8 @@ package dev.scatter.submit;
 import dev.scatter.broker.Broker;
 import dev.scatter.runner.Runner;
 import dev.scatter.runner.RunnerConfig;
-import dev.scatter.task.RunnerSettings;
 import dev.scatter.task.TaskKinds;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,9 +48,9 @@ final class LocalCluster implements AutoCloseable {
      * Starts a runner named local-PID on the queue that runs {@code threads} tasks at once: one runner, so that
      * its connections and threads grow with the tasks it runs, not with a runner's fixed share each.
      */
-    void startRunners(Broker broker, int threads, String queue, RunnerSettings settings, TaskKinds kinds) {
+    void startRunners(Broker broker, int threads, String queue, Duration taskTimeout, TaskKinds kinds) {
         runners.add(new Runner(broker, kinds, RunnerConfig.defaults("local-" + ProcessHandle.current().pid(),
-                List.of(queue), threads).withSettings(settings)).start());
+                List.of(queue), threads).withTaskTimeout(taskTimeout)).start());
     }
 
     @Override

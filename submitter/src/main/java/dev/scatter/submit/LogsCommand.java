@@ -22,11 +22,11 @@ final class LogsCommand extends OneJobCommand {
         if (task < 0 || task >= job.total()) {
             throw new CliException(ExitCodes.USAGE, "job " + id + " has tasks 0 to " + (job.total() - 1) + ", not " + task);
         }
-        TaskRow row = TaskRow.read(session.broker(), job).get(task);
+        TaskRow row = TaskRow.read(session.broker(), root.kinds, job).get(task);
         JsonNode result = row.result();
         if (result == null || !result.has("stdoutTail")) {
             throw new CliException(ExitCodes.NOT_FOUND, "task " + task + " of job " + id + " (" + job.kind() + ", "
-                    + row.state() + ") has no output kept: " + ("cmd".equals(job.kind())
+                    + row.state() + ") has no output kept: " + (result == null
                     ? "it has not completed, or its record was too large to keep its output"
                     : "only command tasks keep theirs"));
         }

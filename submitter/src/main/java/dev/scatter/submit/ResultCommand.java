@@ -4,8 +4,7 @@ import dev.scatter.broker.JobId;
 import dev.scatter.broker.JobState;
 import dev.scatter.broker.JobStatus;
 import dev.scatter.cli.ExitCodes;
-import dev.scatter.submit.plot.PlotException;
-import dev.scatter.submit.plot.PlotJob;
+import dev.scatter.plot.PlotJob;
 import dev.scatter.submit.plot.Plotter;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -33,14 +32,14 @@ final class ResultCommand extends OneJobCommand {
         if (plot != null) {
             usage(() -> Plotter.check(plot));
         }
-        ResultFiles.check(out, null, null);
+        ResultFiles.check(root.kinds, out, null, null);
     }
 
     @Override
     int run(Session session, JobId id) {
         JobStatus status = JobCommandSupport.find(session.broker(), id);
         if (plot != null) {
-            usage(() -> Plotter.check(status.kind(), plot));
+            usage(() -> Plotter.check(root.kinds, status.kind(), plot));
         }
         if (status.isBroken()) {
             throw JobWaiter.brokenRecord(status);
@@ -53,26 +52,27 @@ final class ResultCommand extends OneJobCommand {
         boolean plotted = false;
         if (plot != null && status.state() == JobState.SUCCEEDED && status.result() != null) {
             // Drawn before anything is printed, so that a result that cannot be drawn prints nothing.
-            usage(() -> Plotter.plot(new PlotJob(id.toString(), status.kind(),
+            usage(() -> Plotter.plot(root.kinds, new PlotJob(id.toString(), status.kind(),
                     JobJson.parse(status.paramsJson()), JobJson.parse(status.result())), plot));
             plotted = true;
         }
-        ResultFiles.write(session.broker(), status, out, null, root.json, err());
-        JobLauncher.print(status, root.json, out());
+        ResultFiles.write(session.broker(), root.kinds, status, out, null, root.json, err());
+        JobEnd.print(status, root, out());
         if (plot != null && !plotted) {
             err().println(spec.qualifiedName() + ": no plot: job " + id + " "
                     + status.state().wire() + " and has no result to draw");
         } else if (plotted && !root.json) {
             err().println(spec.qualifiedName() + ": plot written to " + plot);
         }
-        return JobLauncher.exitCode(status);
+        return JobEnd.exitCode(status, root.kinds);
     }
 
     /** Runs a plotting step, turning what the user can fix into the usage exit code. */
     private static void usage(Runnable step) {
         try {
             step.run();
-        } catch (PlotException e) {
+        } catch (IllegalArgumentException e) {
+            // A PlotException, or what a plug-in's plot says of a result it cannot draw.
             throw new CliException(ExitCodes.USAGE, e.getMessage());
         }
     }

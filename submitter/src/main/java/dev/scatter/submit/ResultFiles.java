@@ -4,9 +4,10 @@ import dev.scatter.broker.Broker;
 import dev.scatter.broker.JobState;
 import dev.scatter.broker.JobStatus;
 import dev.scatter.cli.ExitCodes;
-import dev.scatter.submit.plot.PlotException;
-import dev.scatter.submit.plot.PlotJob;
+import dev.scatter.plot.PlotException;
+import dev.scatter.plot.PlotJob;
 import dev.scatter.submit.plot.Plotter;
+import dev.scatter.task.TaskKinds;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,7 @@ final class ResultFiles {
     }
 
     /** Checks --out and --plot (either may be null) for a job of {@code kind} (null: not known yet). */
-    static void check(Path out, Path plot, String kind) {
+    static void check(TaskKinds kinds, Path out, Path plot, String kind) {
         if (out != null) {
             extension(out);
             Path folder = out.toAbsolutePath().getParent();
@@ -42,7 +43,7 @@ final class ResultFiles {
         }
         if (plot != null) {
             try {
-                Plotter.check(kind, plot);
+                Plotter.check(kinds, kind, plot);
             } catch (PlotException e) {
                 throw new CliException(ExitCodes.USAGE, "--plot " + plot + ": " + e.getMessage());
             }
@@ -53,11 +54,12 @@ final class ResultFiles {
      * Writes the ended job to --out and draws it to --plot, saying so on stderr (unless quiet). The plot needs a
      * result: a job that failed or was cancelled is written, not drawn, and that is said.
      */
-    static void write(Broker broker, JobStatus job, Path out, Path plot, boolean quiet, PrintWriter err) {
+    static void write(Broker broker, TaskKinds kinds, JobStatus job, Path out, Path plot, boolean quiet,
+                      PrintWriter err) {
         if (plot != null) {
             if (job.state() == JobState.SUCCEEDED && job.result() != null) {
                 try {
-                    Plotter.plot(new PlotJob(job.id().toString(), job.kind(), JobJson.parse(job.paramsJson()),
+                    Plotter.plot(kinds, new PlotJob(job.id().toString(), job.kind(), JobJson.parse(job.paramsJson()),
                             JobJson.parse(job.result())), plot);
                 } catch (PlotException e) {
                     throw new CliException(ExitCodes.USAGE, "--plot " + plot + ": " + e.getMessage());
@@ -72,8 +74,8 @@ final class ResultFiles {
         if (out != null) {
             String text = switch (extension(out)) {
                 case ".json" -> JobJson.write(JobJson.job(job)) + "\n";
-                case ".jsonl" -> lines(TaskRow.read(broker, job));
-                default -> TaskTable.csv(TaskRow.read(broker, job));
+                case ".jsonl" -> lines(TaskRow.read(broker, kinds, job));
+                default -> TaskTable.csv(TaskRow.read(broker, kinds, job));
             };
             try {
                 Files.writeString(out, text, StandardCharsets.UTF_8);

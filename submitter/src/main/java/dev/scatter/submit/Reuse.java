@@ -7,6 +7,9 @@ import dev.scatter.broker.Broker;
 import dev.scatter.broker.BrokerOptions;
 import dev.scatter.broker.JobStatus;
 import dev.scatter.cli.ExitCodes;
+import dev.scatter.task.TaskKind;
+import dev.scatter.task.TaskKinds;
+import dev.scatter.task.TaskOutcome;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -25,15 +28,15 @@ import java.util.TreeMap;
  * The new job carries them in its parameters ({@value #FIELD}, by task index), and a runner completes such a task
  * with its result at once: the job is an ordinary job, reduced over all its tasks.
  *
- * <p>A task's identity is its kind, what of the job's parameters it depends on (for a sweep: the data's SHA-256,
- * label, features, scaling, scoring, folds and seed; for a command: the command and its timeout) and its own
- * parameters (seed, grid cell, fold). Commands are reused only when they exited 0, and never when the command
- * names {task} or {job}, whose values change from job to job.
+ * <p>A task's identity is its kind, what of the job's parameters it depends on ({@code TaskKind.reuseContext}: for
+ * a sweep the data's SHA-256, label, features, scaling, scoring, folds and seed; for a command the command and its
+ * timeout) and its own parameters ({@code TaskKind.taskParams}: seed, grid cell, fold). A task whose result reports
+ * a failure ({@code TaskKind.taskOutcome}: a command that did not exit 0) is not reused; nor are the tasks of
+ * a job the kind has no context for (a command that names {task} or {job}, whose values change from job to job).
  */
 final class Reuse {
 
     static final String FIELD = "reused";
-    static final List<String> KINDS = List.of("pi", "sweep", "cmd");
     /** Earlier jobs looked at, newest first: each is read whole (its result too), so not too many. */
     static final int JOBS_SCANNED = 100;
     /** Room kept in the parameters' limit for what is not reused results. */
@@ -43,29 +46,34 @@ final class Reuse {
     }
 
     /** Refuses --reuse, before anything runs, for a kind whose tasks cannot be told apart here. */
-    static void check(String kind) {
-        if (!KINDS.contains(kind)) {
+    static void check(TaskKinds kinds, String kind) {
+        if (!kinds.find(kind).map(TaskKind::reusesResults).orElse(false)) {
+            List<String> can = kinds.names().stream().filter(k -> kinds.find(k).orElseThrow().reusesResults())
+                    .sorted().toList();
             throw new CliException(ExitCodes.USAGE, "--reuse: jobs of kind '" + kind + "' cannot reuse results (jobs of "
-                    + String.join(", ", KINDS) + " can)");
+                    + String.join(", ", can) + " can)");
         }
     }
 
     /** The parameters to submit: {@code params} with the results found in earlier jobs, said in one line. */
-    static ObjectNode apply(Broker broker, String queue, String kind, ObjectNode params, int tasks, PrintWriter err) {
+    static ObjectNode apply(Broker broker, String queue, TaskKinds kinds, String kindName, ObjectNode params, int tasks,
+                            PrintWriter err) {
+        TaskKind kind = kinds.find(kindName).orElseThrow();
         String context = context(kind, params);
         if (context == null) {
-            err.println("submit: --reuse: the command names {task} or {job}, whose values change from job to job:"
-                    + " nothing reused");
+            String why = kind.reuseMismatch(params, null);
+            err.println("submit: --reuse: " + (why != null ? why : "the tasks of this job cannot be told apart from"
+                    + " other jobs'") + ": nothing reused");
             return params;
         }
-        TaskParams taskParams = new TaskParams(kind, params);
+        TaskParams taskParams = new TaskParams(kinds, kindName, params);
         Map<String, Integer> wanted = new HashMap<>();
         for (int i = 0; i < tasks; i++) {
             wanted.putIfAbsent(identity(taskParams.of(i, tasks)), i);
         }
         ObjectNode reused = JobJson.MAPPER.createObjectNode();
         Set<String> from = new LinkedHashSet<>();
-        Set<String> otherData = new LinkedHashSet<>();
+        Set<String> mismatches = new LinkedHashSet<>();
         long budget = BrokerOptions.DEFAULTS.maxPayloadBytes() - MARGIN
                 - params.toString().getBytes(StandardCharsets.UTF_8).length;
         int overBudget = 0;
@@ -73,21 +81,22 @@ final class Reuse {
             if (wanted.isEmpty()) {
                 break;
             }
-            if (!kind.equals(earlier.kind()) || !earlier.state().isTerminal() || earlier.isBroken()) {
+            if (!kindName.equals(earlier.kind()) || !earlier.state().isTerminal() || earlier.isBroken()) {
                 continue;
             }
             JsonNode earlierParams = JobJson.parse(earlier.paramsJson());
             if (!earlierParams.isObject() || !context.equals(context(kind, (ObjectNode) earlierParams))) {
-                if (sameDataName(kind, params, earlierParams)) {
-                    otherData.add(earlier.id().toString());
+                String mismatch = earlierParams.isObject() ? kind.reuseMismatch(params, earlierParams) : null;
+                if (mismatch != null) {
+                    mismatches.add(mismatch);
                 }
                 continue;
             }
-            TaskParams earlierTasks = new TaskParams(kind, earlierParams);
+            TaskParams earlierTasks = new TaskParams(kinds, kindName, earlierParams);
             for (Map.Entry<Integer, String> record : broker.taskRecords(earlier.id(), earlier.total()).entrySet()) {
                 JsonNode r = JobJson.parse(record.getValue());
                 JsonNode result = r.get("result");
-                if (!"succeeded".equals(r.path("state").asText()) || result == null || !reusable(kind, result)) {
+                if (!"succeeded".equals(r.path("state").asText()) || result == null || reportsFailure(kind, result)) {
                     continue;
                 }
                 Integer task = wanted.get(identity(earlierTasks.of(record.getKey(), earlier.total())));
@@ -106,7 +115,7 @@ final class Reuse {
                 from.add(earlier.id().toString());
             }
         }
-        say(err, reused.size(), tasks, from, otherData, overBudget, params);
+        say(err, reused.size(), tasks, from, mismatches, overBudget);
         if (reused.isEmpty()) {
             return params;
         }
@@ -115,8 +124,8 @@ final class Reuse {
         return withReused;
     }
 
-    private static void say(PrintWriter err, int reused, int tasks, Set<String> from, Set<String> otherData,
-                            int overBudget, ObjectNode params) {
+    private static void say(PrintWriter err, int reused, int tasks, Set<String> from, Set<String> mismatches,
+                            int overBudget) {
         StringBuilder line = new StringBuilder("submit: --reuse: " + reused + " of " + tasks + " tasks reused");
         if (!from.isEmpty()) {
             List<String> ids = new ArrayList<>(from);
@@ -129,54 +138,28 @@ final class Reuse {
             line.append(" (").append(overBudget).append(" more found, over the job's parameter limit of ")
                     .append(BrokerOptions.DEFAULTS.maxPayloadBytes() >> 10).append(" KiB)");
         }
-        if (reused == 0 && !otherData.isEmpty()) {
-            line.append(": earlier sweeps of ").append(params.path("data").path("name").asText())
-                    .append(" used other data (its content changed)");
+        if (reused == 0 && !mismatches.isEmpty()) {
+            line.append(": ").append(mismatches.iterator().next());
         }
         err.println(line);
     }
 
-    /** What of the job's parameters every task depends on, canonical; null when tasks cannot be reused. */
-    static String context(String kind, ObjectNode params) {
-        ObjectNode context = params.deepCopy();
-        context.remove(FIELD);
-        switch (kind) {
-            case "sweep" -> {
-                context.remove("grid");
-                context.put("data", params.path("data").path("sha256").asText());
-            }
-            case "cmd" -> {
-                for (JsonNode arg : params.path("command")) {
-                    if (arg.asText().contains("{task}") || arg.asText().contains("{job}")) {
-                        return null;
-                    }
-                }
-                context.remove("axes");
-            }
-            case "pi" -> {
-                // Each task's seed and samples are its parameters: nothing else of the job counts.
-                return "pi";
-            }
-            default -> {
-                return null;
-            }
-        }
-        return kind + "|" + canonical(context);
-    }
-
-    private static boolean sameDataName(String kind, JsonNode params, JsonNode earlier) {
-        return "sweep".equals(kind) && params.path("data").path("name").asText("").equals(
-                earlier.path("data").path("name").asText(null))
-                && !params.path("data").path("sha256").equals(earlier.path("data").path("sha256"));
+    /** What of the job's parameters every task depends on, canonical; null when its tasks cannot be reused. */
+    static String context(TaskKind kind, ObjectNode params) {
+        ObjectNode job = params.deepCopy();
+        job.remove(FIELD);
+        JsonNode context = kind.reuseContext(job);
+        return context == null ? null : kind.name() + "|" + canonical(context);
     }
 
     private static String identity(Map<String, String> taskParams) {
         return new TreeMap<>(taskParams).toString();
     }
 
-    /** A command is reused only when it exited 0 within its time: a failure is worth running again. */
-    private static boolean reusable(String kind, JsonNode result) {
-        return !"cmd".equals(kind) || CommandOutcome.of(result) == CommandOutcome.EXITED_0;
+    /** A task that reports a failure (a command that did not exit 0 within its time) is worth running again. */
+    private static boolean reportsFailure(TaskKind kind, JsonNode result) {
+        TaskOutcome outcome = kind.taskOutcome(result);
+        return outcome != null && outcome.failed();
     }
 
     /** The result as reused: a command's output tails are left behind (they stay in the earlier job's records). */

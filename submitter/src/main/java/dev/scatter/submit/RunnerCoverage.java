@@ -4,6 +4,8 @@ import dev.scatter.broker.Broker;
 import dev.scatter.broker.BrokerException;
 import dev.scatter.broker.JobStatus;
 import dev.scatter.broker.RunnerPresence;
+import dev.scatter.task.TaskKind;
+import dev.scatter.task.TaskKinds;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
@@ -21,14 +23,16 @@ final class RunnerCoverage {
     private static final long REPEAT_EVERY_NANOS = 60_000_000_000L;
 
     private final Broker broker;
+    private final TaskKinds kinds;
     private final PrintWriter err;
     private final long startedAt = System.nanoTime();
     private long checkedAt;
     private long saidAt;
     private String said;
 
-    RunnerCoverage(Broker broker, PrintWriter err) {
+    RunnerCoverage(Broker broker, TaskKinds kinds, PrintWriter err) {
         this.broker = broker;
+        this.kinds = kinds;
         this.err = err;
     }
 
@@ -42,7 +46,7 @@ final class RunnerCoverage {
         checkedAt = now;
         Optional<String> problem;
         try {
-            problem = problem(broker.runners().live(), job.id().queue(), job.kind());
+            problem = problem(broker.runners().live(), job.id().queue(), job.kind(), kinds);
         } catch (BrokerException e) {
             return;
         }
@@ -57,7 +61,7 @@ final class RunnerCoverage {
     }
 
     /** Why no live runner can run a job of {@code kind} on {@code queue}; empty when one can. */
-    static Optional<String> problem(List<RunnerPresence> live, String queue, String kind) {
+    static Optional<String> problem(List<RunnerPresence> live, String queue, String kind, TaskKinds known) {
         List<RunnerPresence> serving = live.stream().filter(r -> r.queues().contains(queue)).toList();
         if (serving.isEmpty()) {
             return Optional.of("no live runner serves queue '" + queue + "' (start one: bin/runner --queue " + queue
@@ -68,8 +72,8 @@ final class RunnerCoverage {
         }
         TreeSet<String> kinds = new TreeSet<>();
         serving.forEach(r -> kinds.addAll(r.kindNames()));
-        String how = kind.equals("cmd") ? "a runner runs commands only when started with --allow-commands"
-                : "a runner runs a plug-in's kind when started with --plugins DIR holding its jar";
+        String how = known.find(kind).map(TaskKind::runnerHint)
+                .orElse("a runner runs a plug-in's kind when started with --plugins DIR holding its jar");
         return Optional.of(serving.size() + (serving.size() == 1 ? " live runner serves" : " live runners serve")
                 + " queue '" + queue + "', but none runs kind '" + kind + "' (they run " + String.join(", ", kinds)
                 + "; " + how + ")");

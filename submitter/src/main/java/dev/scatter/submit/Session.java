@@ -9,7 +9,6 @@ import dev.scatter.cli.Logging;
 import dev.scatter.cli.RedisSource;
 import dev.scatter.cli.Secrets;
 import dev.scatter.runner.RunnerConfig;
-import dev.scatter.task.RunnerSettings;
 import dev.scatter.task.TaskKinds;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -64,7 +63,7 @@ final class Session implements AutoCloseable {
      * if asked; or, with no Redis given, an embedded one and a runner of a thread per core (or
      * {@code localThreads}).
      */
-    static Session forJob(SubmitCommand root, Integer localThreads, String queue, RunnerSettings settings,
+    static Session forJob(SubmitCommand root, Integer localThreads, String queue, Duration taskTimeout,
                           TaskKinds kinds, PrintWriter err) {
         quietLogs(root);
         String uri = RedisSource.resolve(root.redis, root.env).orElse(null);
@@ -75,7 +74,7 @@ final class Session implements AutoCloseable {
             }
             Broker broker = Broker.connect(parsed, options(localThreads));
             LocalCluster runners = LocalCluster.withoutRedis();
-            runners.startRunners(broker, localThreads, queue, settings, kinds);
+            runners.startRunners(broker, localThreads, queue, taskTimeout, kinds);
             err.println("submit: a local runner of " + localThreads + " thread" + (localThreads == 1 ? "" : "s")
                     + " on " + parsed);
             return new Session(broker, runners);
@@ -96,7 +95,7 @@ final class Session implements AutoCloseable {
                 + "Redis " + broker.serverVersion() + " on port " + cluster.port() + " and " + threads + " local runner"
                 + " thread" + (threads == 1 ? "" : "s") + (cluster.storeDir() == null ? "; nothing is kept"
                 : "; jobs are kept in " + cluster.storeDir()));
-        cluster.startRunners(broker, threads, queue, settings, kinds);
+        cluster.startRunners(broker, threads, queue, taskTimeout, kinds);
         return new Session(broker, cluster);
     }
 

@@ -13,7 +13,7 @@ final class StatusCommand extends OneJobCommand {
     @Override
     int run(Session session, JobId id) {
         JobStatus status = JobCommandSupport.find(session.broker(), id);
-        out().print(root.json ? JobJson.write(JobJson.job(status)) + "\n" : JobText.status(status));
+        out().print(root.json ? JobJson.write(JobJson.job(status)) + "\n" : JobText.status(status, root.kinds));
         return ExitCodes.OK;
     }
 }

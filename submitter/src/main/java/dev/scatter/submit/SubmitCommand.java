@@ -1,9 +1,9 @@
 package dev.scatter.submit;
 
 import dev.scatter.cli.ExitCodes;
-import dev.scatter.runner.VersionProvider;
+import dev.scatter.cli.VersionProvider;
+import dev.scatter.task.TaskKinds;
 import java.util.Map;
-import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -17,11 +17,6 @@ import picocli.CommandLine.ScopeType;
                 + " runner start, the job runs, the result prints, and everything stops. The embedded Redis keeps"
                 + " local jobs in .scatter/ under the working directory (SCATTER_LOCAL_DIR=DIR for another, none for"
                 + " nothing), where status, result and jobs read them until their TTL."},
-        subcommands = {
-            PiCommand.class, SweepCommand.class, CmdCommand.class, JobCommand.class, StatusCommand.class, WaitCommand.class,
-            ResultCommand.class, CancelCommand.class, JobsCommand.class, RunnersCommand.class, DeadCommand.class,
-            RetryCommand.class, BacklogCommand.class, TasksCommand.class, LogsCommand.class, DashboardCommand.class,
-            AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit codes:%n")
 public final class SubmitCommand implements Runnable {
 
@@ -36,17 +31,21 @@ public final class SubmitCommand implements Runnable {
     boolean json;
 
     final Map<String, String> env;
+    /** The kinds this process knows: their subcommands, result texts and plots, and what local runners run. */
+    final TaskKinds kinds;
 
     /** Where --dashboard waits for Enter after the job; tests give their own. */
     java.io.InputStream in = System.in;
 
-    SubmitCommand(Map<String, String> env) {
+    SubmitCommand(Map<String, String> env, TaskKinds kinds) {
         this.env = env;
+        this.kinds = kinds;
     }
 
     @Override
     public void run() {
-        throw new CliException(ExitCodes.USAGE, "name a command: pi, status, wait, result, cancel, jobs, runners,"
-                + " dead, retry (see submit --help)");
+        throw new CliException(ExitCodes.USAGE, "name a command: " + String.join(", ", kinds.names().stream()
+                .filter(k -> kinds.find(k).orElseThrow().submitCommand() != null).toList())
+                + ", job, status, wait, result, cancel, jobs, runners, dead, retry (see submit --help)");
     }
 }

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scatter.broker.Broker;
 import dev.scatter.broker.DeadTask;
 import dev.scatter.broker.JobStatus;
+import dev.scatter.task.TaskKind;
+import dev.scatter.task.TaskKinds;
+import dev.scatter.task.TaskOutcome;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,23 +16,27 @@ import java.util.Set;
 
 /**
  * One task of a job as {@code submit tasks} shows it: its parameters, where it stands, its last settled attempt
- * (the task record settle-8 keeps: attempt, duration, runner) and, for a command, what the command did.
+ * (the task record settle-8 keeps: attempt, duration, runner) and what its result says, as its kind tells
+ * ({@code TaskKind.taskParams}, {@code TaskKind.taskOutcome}: for a command, what the command did).
  *
  * @param state   succeeded, dead, running, retrying, waiting, or "not run" (the job ended without it)
  * @param record  the task's record, or null when it never settled (or its record was not kept)
  * @param dead    its dead entry, or null
+ * @param outcome what its result says as its kind tells, or null (no result, or a kind not known here or silent)
  */
-record TaskRow(int index, Map<String, String> params, String state, JsonNode record, DeadTask dead) {
+record TaskRow(int index, Map<String, String> params, String state, JsonNode record, DeadTask dead,
+               TaskOutcome outcome) {
 
     /** Every task of the job, in order. */
-    static List<TaskRow> read(Broker broker, JobStatus job) {
+    static List<TaskRow> read(Broker broker, TaskKinds kinds, JobStatus job) {
         Map<Integer, String> records = broker.taskRecords(job.id(), job.total());
         Map<Integer, DeadTask> dead = new HashMap<>();
         for (DeadTask d : broker.deadTasks(job.id())) {
             dead.put(d.index(), d);
         }
         Set<Integer> leased = job.state().isTerminal() ? Set.of() : broker.leasedTasks(job.id());
-        TaskParams params = new TaskParams(job.kind(), JobJson.parse(job.paramsJson()));
+        TaskParams params = new TaskParams(kinds, job.kind(), JobJson.parse(job.paramsJson()));
+        TaskKind kind = kinds.find(job.kind()).orElse(null);
         List<TaskRow> rows = new ArrayList<>(job.total());
         for (int i = 0; i < job.total(); i++) {
             JsonNode record = records.containsKey(i) ? JobJson.parse(records.get(i)) : null;
@@ -46,7 +53,9 @@ record TaskRow(int index, Map<String, String> params, String state, JsonNode rec
             } else {
                 state = job.state().isTerminal() ? "not run" : "waiting";
             }
-            rows.add(new TaskRow(i, params.of(i, job.total()), state, record, dead.get(i)));
+            JsonNode result = record == null ? null : record.get("result");
+            TaskOutcome outcome = kind == null || result == null ? null : outcome(kind, result);
+            rows.add(new TaskRow(i, params.of(i, job.total()), state, record, dead.get(i), outcome));
         }
         return rows;
     }
@@ -55,17 +64,22 @@ record TaskRow(int index, Map<String, String> params, String state, JsonNode rec
         return record == null ? null : record.get("result");
     }
 
-    /** For a command task that ran: what the command did; null otherwise. */
-    CommandOutcome command() {
-        JsonNode result = result();
-        return result != null && result.isObject() && result.has("exitCode") ? CommandOutcome.of(result) : null;
+    private static TaskOutcome outcome(TaskKind kind, JsonNode result) {
+        try {
+            return kind.taskOutcome(result);
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
     }
 
-    /** Whether --failed shows it: dead, retrying, or a command that did not exit 0. */
+    /** Whether --failed shows it: dead, retrying, or a result that reports a failure (a command that did not exit 0). */
     boolean failed() {
-        CommandOutcome command = command();
-        return "dead".equals(state) || "retrying".equals(state)
-                || (command != null && command != CommandOutcome.EXITED_0);
+        return "dead".equals(state) || "retrying".equals(state) || reportsFailure();
+    }
+
+    /** Whether its result reports a failure although the task succeeded. */
+    boolean reportsFailure() {
+        return outcome != null && outcome.failed();
     }
 
     Integer attempt() {
@@ -92,18 +106,13 @@ record TaskRow(int index, Map<String, String> params, String state, JsonNode rec
                 : record.path("error").asText(null);
     }
 
-    JsonNode metrics() {
-        JsonNode result = result();
-        return result == null ? null : result.get("metrics");
-    }
-
     /**
-     * The task's numbers, for a table: a command's metrics, or the numeric fields of another kind's result (a
-     * sweep's score, a pi task's count), less those that repeat its parameters.
+     * The task's numbers, for a table: those its kind names (a command's metrics), or the numeric fields of its
+     * result (a sweep's score, a pi task's count), less those that repeat its parameters.
      */
     JsonNode numbers() {
-        if (command() != null) {
-            return metrics();
+        if (outcome != null && outcome.numbers() != null) {
+            return outcome.numbers();
         }
         JsonNode result = result();
         if (result == null || !result.isObject()) {
@@ -128,19 +137,14 @@ record TaskRow(int index, Map<String, String> params, String state, JsonNode rec
         return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
     }
 
-    /** What a task's result says in one short phrase, for kinds other than commands (a sweep's score, say). */
+    /** What a task's result says in one short phrase: as its kind says it, else the result's start. */
     String resultText() {
         JsonNode result = result();
-        if (result == null || command() != null) {
+        if (result == null) {
             return "";
         }
-        if (result.has("score")) {
-            return "score " + String.format(java.util.Locale.ROOT, "%.4f", result.get("score").asDouble());
-        }
-        if (result.has("inside") && result.has("samples")) {
-            return result.get("inside").asLong() + " of " + result.get("samples").asLong() + " inside";
-        }
-        return dev.scatter.broker.Excerpt.head(result.toString(), 60);
+        return outcome != null && outcome.text() != null ? outcome.text()
+                : dev.scatter.broker.Excerpt.head(result.toString(), 60);
     }
 
     ObjectNode toJson() {
@@ -156,11 +160,12 @@ record TaskRow(int index, Map<String, String> params, String state, JsonNode rec
             node.put("seconds", seconds());
         }
         node.put("runner", runner());
-        CommandOutcome command = command();
-        if (command != null) {
-            node.put("outcome", command.text());
-            node.set("exitCode", result().get("exitCode"));
-            node.set("metrics", metrics());
+        if (outcome != null && outcome.word() != null) {
+            // A task that says what it did (a command): that, its numbers and its last lines of stderr, not its
+            // whole result with its output.
+            node.put("outcome", outcome.word());
+            node.set("exitCode", outcome.exitCode());
+            node.set("metrics", result().get("metrics"));
             node.put("stderrTail", stderrTail(5));
         } else if (result() != null) {
             node.set("result", result());

@@ -3,6 +3,7 @@ package dev.scatter.submit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.scatter.broker.Excerpt;
+import dev.scatter.task.TaskOutcome;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,8 +33,7 @@ final class TaskTable {
                     row.attempt() == null ? "-" : row.attempt().toString(),
                     row.seconds() == null ? "-" : String.format(Locale.ROOT, "%.2f s", row.seconds()),
                     row.runner() == null ? "-" : cut(row.runner(), 16), outcome(row)));
-            String stderr = row.command() != null && row.command() != CommandOutcome.EXITED_0
-                    ? row.stderrTail(STDERR_LINES) : "";
+            String stderr = row.reportsFailure() ? row.stderrTail(STDERR_LINES) : "";
             for (String line : stderr.lines().toList()) {
                 out.append("       stderr: ").append(cut(line, 200)).append('\n');
             }
@@ -54,12 +54,8 @@ final class TaskTable {
     }
 
     private static String outcome(TaskRow row) {
-        CommandOutcome command = row.command();
-        if (command != null) {
-            JsonNode exit = row.result().get("exitCode");
-            String text = command == CommandOutcome.FAILED ? "exit " + exit.asText() : command.text();
-            JsonNode metrics = row.metrics();
-            return metrics == null ? text : text + "  " + cut(metrics.toString(), 120);
+        if (row.outcome() != null && row.outcome().word() != null) {
+            return row.resultText();
         }
         if (row.error() != null) {
             return cut(row.error().strip().lines().findFirst().orElse(""), 120);
@@ -74,8 +70,8 @@ final class TaskTable {
     }
 
     /**
-     * One row per task: its parameters and every metric (or, for kinds other than commands, every number of its
-     * result) a column of their own, in the order first met.
+     * One row per task: its parameters and every number of its result (a command's metrics, as its kind names
+     * them) a column of their own, in the order first met.
      */
     static String csv(List<TaskRow> rows) {
         Set<String> params = new LinkedHashSet<>();
@@ -100,9 +96,9 @@ final class TaskTable {
             fields.add(row.attempt() == null ? "" : row.attempt().toString());
             fields.add(row.seconds() == null ? "" : String.format(Locale.ROOT, "%.3f", row.seconds()));
             fields.add(row.runner());
-            CommandOutcome command = row.command();
-            fields.add(command == null ? "" : command.text());
-            fields.add(command == null ? "" : row.result().get("exitCode").asText());
+            TaskOutcome outcome = row.outcome();
+            fields.add(outcome == null || outcome.word() == null ? "" : outcome.word());
+            fields.add(outcome == null || outcome.exitCode() == null ? "" : outcome.exitCode().asText());
             JsonNode m = row.numbers();
             metrics.forEach(k -> fields.add(m == null || !m.has(k) ? "" : m.get(k).isTextual() ? m.get(k).asText()
                     : m.get(k).toString()));

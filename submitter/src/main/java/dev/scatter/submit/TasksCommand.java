@@ -27,7 +27,7 @@ final class TasksCommand extends OneJobCommand {
         if (job.isBroken()) {
             throw JobWaiter.brokenRecord(job);
         }
-        List<TaskRow> rows = TaskRow.read(session.broker(), job);
+        List<TaskRow> rows = TaskRow.read(session.broker(), root.kinds, job);
         if (failedOnly) {
             rows = rows.stream().filter(TaskRow::failed).toList();
         }

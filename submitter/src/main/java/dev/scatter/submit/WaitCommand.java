@@ -20,8 +20,8 @@ final class WaitCommand extends OneJobCommand {
     @Override
     int run(Session session, JobId id) {
         JobCommandSupport.find(session.broker(), id);
-        JobStatus end = new JobWaiter(session.broker(), err(), root.env, root.json).await(id, timeout);
-        JobLauncher.print(end, root.json, out());
-        return JobLauncher.exitCode(end);
+        JobStatus end = new JobWaiter(session.broker(), root.kinds, err(), root.env, root.json).await(id, timeout);
+        JobEnd.print(end, root, out());
+        return JobEnd.exitCode(end, root.kinds);
     }
 }

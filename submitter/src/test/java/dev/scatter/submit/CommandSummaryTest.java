@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.scatter.kinds.cmd.CommandOutcome;
 import org.junit.jupiter.api.Test;
 
 /** A command sweep's summary says what the commands did, and reads metrics as Python prints them. */

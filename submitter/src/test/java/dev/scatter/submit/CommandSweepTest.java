@@ -12,7 +12,8 @@ import dev.scatter.broker.testing.RealRedis;
 import dev.scatter.broker.testing.RedisFixture;
 import dev.scatter.runner.Runner;
 import dev.scatter.runner.RunnerConfig;
-import dev.scatter.task.RunnerSettings;
+import dev.scatter.kinds.cmd.CommandKind;
+import dev.scatter.kinds.cmd.CommandOptions;
 import dev.scatter.task.TaskKinds;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -77,10 +78,9 @@ class CommandSweepTest {
                 assertThat(broker.status(id).orElseThrow().failed()).as("set aside, not failed").isZero();
                 assertThat(broker.deadTasks(id)).isEmpty();
 
-                RunnerSettings commands = new RunnerSettings(true, Path.of(System.getProperty("user.dir")),
-                        Duration.ofHours(1));
-                Runner with = new Runner(broker, TaskKinds.load(getClass().getClassLoader()),
-                        RunnerConfig.defaults("commands", List.of(redis.queue()), 1).withSettings(commands)).start();
+                Runner with = new Runner(broker, TaskKinds.load(getClass().getClassLoader())
+                        .with(new CommandKind(CommandOptions.here())),
+                        RunnerConfig.defaults("commands", List.of(redis.queue()), 1)).start();
                 try {
                     Cli.Run waited = cli.run("wait", id.toString());
                     assertThat(waited.exitCode()).as(waited.toString()).isZero();
@@ -109,10 +109,10 @@ class CommandSweepTest {
     void cancellingAJobStopsItsRunningCommand(RedisFixture redis) throws Exception {
         Cli cli = Cli.withRedis(redis.uri());
         try (Broker broker = Broker.connect(redis.uri())) {
-            RunnerSettings commands = new RunnerSettings(true, Path.of(System.getProperty("user.dir")), Duration.ofHours(1));
-            Runner runner = new Runner(broker, TaskKinds.load(getClass().getClassLoader()),
-                    RunnerConfig.defaults("commands", List.of(redis.queue()), 1).withLease(Duration.ofSeconds(1))
-                            .withSettings(commands)).start();
+            Runner runner = new Runner(broker, TaskKinds.load(getClass().getClassLoader())
+                    .with(new CommandKind(CommandOptions.here())),
+                    RunnerConfig.defaults("commands", List.of(redis.queue()), 1).withLease(Duration.ofSeconds(1)))
+                    .start();
             try {
                 JobId id = JobId.parse(cli.run("cmd", "--seeds", "1..1", "--queue", redis.queue(), "--no-wait", "--",
                         "sleep", "60").out().trim());

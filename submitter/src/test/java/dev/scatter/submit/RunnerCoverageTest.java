@@ -21,20 +21,23 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(RealRedis.class)
 class RunnerCoverageTest {
 
+    private static final dev.scatter.task.TaskKinds KINDS =
+            dev.scatter.task.TaskKinds.load(RunnerCoverageTest.class.getClassLoader());
+
     @Test
     void saysWhenNoRunnerServesTheQueueOrNoneRunsTheKind() {
         RunnerPresence old = new RunnerPresence("old", "h", 1, List.of("q"), List.of("pi@1", "noop@1"), 1, 0, "v",
                 Instant.now(), Instant.now());
         RunnerPresence elsewhere = new RunnerPresence("e", "h", 2, List.of("other"), List.of("collatz@1"), 1, 0, "v",
                 Instant.now(), Instant.now());
-        assertThat(RunnerCoverage.problem(List.of(), "q", "pi")).hasValueSatisfying(p ->
+        assertThat(RunnerCoverage.problem(List.of(), "q", "pi", KINDS)).hasValueSatisfying(p ->
                 assertThat(p).isEqualTo("no live runner serves queue 'q' (start one: bin/runner --queue q)"));
-        assertThat(RunnerCoverage.problem(List.of(old, elsewhere), "q", "collatz")).hasValueSatisfying(p ->
+        assertThat(RunnerCoverage.problem(List.of(old, elsewhere), "q", "collatz", KINDS)).hasValueSatisfying(p ->
                 assertThat(p).startsWith("1 live runner serves queue 'q', but none runs kind 'collatz' (they run"
                         + " noop, pi; a runner runs a plug-in's kind when started with --plugins DIR"));
-        assertThat(RunnerCoverage.problem(List.of(old), "q", "cmd")).hasValueSatisfying(p ->
+        assertThat(RunnerCoverage.problem(List.of(old), "q", "cmd", KINDS)).hasValueSatisfying(p ->
                 assertThat(p).contains("--allow-commands"));
-        assertThat(RunnerCoverage.problem(List.of(old, elsewhere), "q", "pi")).isEmpty();
+        assertThat(RunnerCoverage.problem(List.of(old, elsewhere), "q", "pi", KINDS)).isEmpty();
     }
 
     @Test

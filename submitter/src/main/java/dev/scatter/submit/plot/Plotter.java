@@ -1,16 +1,19 @@
 package dev.scatter.submit.plot;
 
+import dev.scatter.plot.PlotException;
+import dev.scatter.plot.PlotFormat;
+import dev.scatter.plot.PlotJob;
+import dev.scatter.task.JobPlot;
+import dev.scatter.task.TaskKinds;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 
 /**
- * Draws a finished job's result into a PNG or SVG file, by the job's kind. Every problem the user can act on
- * (a kind with no plot, a file name with another extension, a folder that is not there) is a
+ * Draws a finished job's result into a PNG or SVG file with its kind's plot ({@code TaskKind.plot}). Every problem
+ * the user can act on (a kind with no plot, a file name with another extension, a folder that is not there) is a
  * {@link PlotException} with a one-line message.
  */
 public final class Plotter {
@@ -21,25 +24,19 @@ public final class Plotter {
         System.setProperty("java.awt.headless", "true");
     }
 
-    private static final Map<String, Function<PlotJob, Figure>> KINDS = Map.of(
-            "pi", job -> PiPlot.figure(job.id(), job.result()),
-            "sweep", SweepPlot::figure,
-            "cmd", CommandPlot::figure);
-
     private Plotter() {
     }
 
     /** The kinds that have a plot, for messages. */
-    public static List<String> kinds() {
-        return List.of("pi", "sweep", "cmd");
+    public static List<String> kinds(TaskKinds kinds) {
+        return kinds.names().stream().filter(name -> kinds.find(name).orElseThrow().plot() != null).toList();
     }
 
     /** Checks, before any work, that a job of this kind can be plotted into this file. */
-    public static PlotFormat check(String kind, Path file) {
+    public static PlotFormat check(TaskKinds kinds, String kind, Path file) {
         PlotFormat format = check(file);
-        if (kind != null && !KINDS.containsKey(kind)) {
-            throw new PlotException("there is no plot for jobs of kind '" + kind + "' (plots exist for "
-                    + String.join(", ", kinds()) + ")");
+        if (kind != null) {
+            plotOf(kinds, kind);
         }
         return format;
     }
@@ -55,15 +52,24 @@ public final class Plotter {
     }
 
     /** Draws the job's result into the file, replacing what is there. */
-    public static void plot(PlotJob job, Path file) {
-        check(job.kind(), file);
-        Figure figure = KINDS.get(job.kind()).apply(job);
+    public static void plot(TaskKinds kinds, PlotJob job, Path file) {
+        check(file);
+        JobPlot plot = plotOf(kinds, job.kind());
         try {
-            ChartFiles.write(figure, file);
+            plot.draw(job.id(), job.params(), job.result(), file);
         } catch (NoSuchFileException e) {
             throw new PlotException("cannot write the plot to " + file + ": no such file or folder");
         } catch (IOException e) {
             throw new PlotException("cannot write the plot to " + file + ": " + e.getMessage());
         }
+    }
+
+    private static JobPlot plotOf(TaskKinds kinds, String kind) {
+        JobPlot plot = kinds.find(kind).map(k -> k.plot()).orElse(null);
+        if (plot == null) {
+            throw new PlotException("there is no plot for jobs of kind '" + kind + "' (plots exist for "
+                    + String.join(", ", kinds(kinds)) + ")");
+        }
+        return plot;
     }
 }

@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Map;
+import dev.scatter.kinds.pi.PiPlot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,7 +67,7 @@ class PlotCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
         assertThat(run.err().strip()).isEqualTo(
-                "submit result: there is no plot for jobs of kind 'noop' (plots exist for pi, sweep, cmd)");
+                "submit result: there is no plot for jobs of kind 'noop' (plots exist for cmd, pi, sweep)");
         assertThat(dir.resolve("x.png")).doesNotExist();
     }
 

@@ -4,11 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.scatter.kinds.cmd.CommandPlot;
+import dev.scatter.kinds.pi.PiPlot;
+import dev.scatter.plot.Figure;
+import dev.scatter.plot.Numbers;
+import dev.scatter.plot.PlotJob;
+import dev.scatter.task.TaskKinds;
 import org.junit.jupiter.api.Test;
 
 /** The pi and command plots drawn into target/plot-examples/, to be looked at (docs/plots holds copies). */
 class PlotExamplesTest {
 
+    private static final TaskKinds KINDS = TaskKinds.load(PlotExamplesTest.class.getClassLoader());
     private static final Path EXAMPLES = Path.of("target", "plot-examples");
 
     @Test
@@ -16,11 +23,11 @@ class PlotExamplesTest {
         Files.createDirectories(EXAMPLES);
         PlotJob pi = new PlotJob("pi0000000001", "pi", null, Results.pi(60, 200_000, 1));
         Path piPng = EXAMPLES.resolve("pi.png");
-        Plotter.plot(pi, piPng);
+        Plotter.plot(KINDS, pi, piPng);
         Images.png(piPng, PiPlot.WIDTH, PiPlot.HEIGHT);
         PlotJob cmd = new PlotJob("cm0000000001", "cmd", null, Results.commands(200));
         Path cmdPng = EXAMPLES.resolve("cmd-metrics.png");
-        Plotter.plot(cmd, cmdPng);
+        Plotter.plot(KINDS, cmd, cmdPng);
         assertThat(Files.size(cmdPng)).isPositive();
     }
 

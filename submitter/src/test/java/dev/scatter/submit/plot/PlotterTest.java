@@ -11,11 +11,21 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.scatter.kinds.cmd.CommandPlot;
+import dev.scatter.kinds.pi.PiPlot;
+import dev.scatter.kinds.sweep.SweepPlot;
+import dev.scatter.plot.Figure;
+import dev.scatter.plot.PlotException;
+import dev.scatter.plot.PlotFormat;
+import dev.scatter.plot.PlotJob;
+import dev.scatter.task.TaskKinds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every kind's plot drawn from a result built in the test, as PNG and SVG, and the inputs that have no plot. */
 class PlotterTest {
+
+    private static final TaskKinds KINDS = TaskKinds.load(PlotterTest.class.getClassLoader());
 
     @TempDir
     Path dir;
@@ -114,7 +124,7 @@ class PlotterTest {
     @Test
     void aSweepThatVariesNothingHasNoPlot() {
         PlotJob job = new PlotJob("sw0000000005", "sweep", null, Results.sweep(Map.of("C", List.of(1.0))));
-        assertThatThrownBy(() -> Plotter.plot(job, dir.resolve("one.png")))
+        assertThatThrownBy(() -> Plotter.plot(KINDS, job, dir.resolve("one.png")))
                 .isInstanceOf(PlotException.class).hasMessageContaining("varies no parameter");
         assertThat(dir.resolve("one.png")).doesNotExist();
     }
@@ -152,16 +162,16 @@ class PlotterTest {
         ObjectNode result = Results.commands(10);
         result.putObject("metrics");
         PlotJob job = new PlotJob("cm0000000003", "cmd", null, result);
-        assertThatThrownBy(() -> Plotter.plot(job, dir.resolve("none.png")))
+        assertThatThrownBy(() -> Plotter.plot(KINDS, job, dir.resolve("none.png")))
                 .isInstanceOf(PlotException.class).hasMessageContaining("no numeric metrics");
     }
 
     @Test
     void otherKindsAndOtherFormatsAreRefusedInOneLine() {
         JsonNode empty = JsonNodeFactory.instance.objectNode();
-        assertThatThrownBy(() -> Plotter.plot(new PlotJob("x", "noop", null, empty), dir.resolve("x.png")))
+        assertThatThrownBy(() -> Plotter.plot(KINDS, new PlotJob("x", "noop", null, empty), dir.resolve("x.png")))
                 .isInstanceOf(PlotException.class)
-                .hasMessage("there is no plot for jobs of kind 'noop' (plots exist for pi, sweep, cmd)");
+                .hasMessage("there is no plot for jobs of kind 'noop' (plots exist for cmd, pi, sweep)");
         assertThatThrownBy(() -> Plotter.check(dir.resolve("x.pdf")))
                 .isInstanceOf(PlotException.class).hasMessageContaining("must end in .png or .svg");
         assertThatThrownBy(() -> Plotter.check(dir.resolve("missing/x.png")))
@@ -172,7 +182,7 @@ class PlotterTest {
     @Test
     void aPlotReplacesAnOldFileWholeAndLeavesNothingElseBehind() throws Exception {
         Path file = Files.writeString(dir.resolve("old.png"), "not a png");
-        Plotter.plot(new PlotJob("pi0000000003", "pi", null, Results.pi(5, 1000, 3)), file);
+        Plotter.plot(KINDS, new PlotJob("pi0000000003", "pi", null, Results.pi(5, 1000, 3)), file);
         Images.png(file, PiPlot.WIDTH, PiPlot.HEIGHT);
         try (var files = Files.list(dir)) {
             assertThat(files).containsExactly(file);
@@ -184,7 +194,7 @@ class PlotterTest {
 
     private Path draw(PlotJob job, String name) {
         Path file = dir.resolve(name);
-        Plotter.plot(job, file);
+        Plotter.plot(KINDS, job, file);
         return file;
     }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scatter.task.InvalidParametersException;
+import dev.scatter.task.JobPlot;
+import dev.scatter.task.KindCommand;
 import dev.scatter.task.ReduceContext;
 import dev.scatter.task.TaskContext;
 import dev.scatter.task.TaskKind;
@@ -65,6 +67,23 @@ public final class CollatzKind implements TaskKind {
             }
         }
         return JsonNodeFactory.instance.objectNode().put("start", bestStart).put("steps", bestSteps);
+    }
+
+    /** {@code submit collatz --limit N --tasks N}: what submit knows of the kind when the plug-in is given to it. */
+    @Override
+    public KindCommand submitCommand() {
+        return new CollatzCommand();
+    }
+
+    @Override
+    public String resultText(JsonNode result) {
+        return "longest  " + result.path("start").asLong() + ": " + result.path("steps").asInt() + " steps to 1\n";
+    }
+
+    /** The winning chain (drawn by submit result --plot, never by a runner). */
+    @Override
+    public JobPlot plot() {
+        return new CollatzPlot();
     }
 
     static int steps(long n) {

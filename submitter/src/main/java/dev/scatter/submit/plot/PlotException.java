@@ -1,9 +1,0 @@
-package dev.scatter.submit.plot;
-
-/** A plot that cannot be drawn, for a reason the user can act on: one line, no stack trace. */
-public final class PlotException extends RuntimeException {
-
-    public PlotException(String message) {
-        super(message);
-    }
-}
