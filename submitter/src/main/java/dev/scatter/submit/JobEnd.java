@@ -21,8 +21,10 @@ final class JobEnd {
         }
         String elapsed = job.createdAt() != null && job.finishedAt() != null
                 ? " in " + JobText.seconds(Duration.between(job.createdAt(), job.finishedAt())) : "";
-        out.println("job " + job.id() + " (" + job.kind() + ") " + job.state().wire() + ": " + job.succeeded() + "/"
-                + job.total() + " tasks succeeded" + elapsed);
+        // A command sweep's tasks succeed when their commands ran, whatever they exited: its result says how they ended.
+        boolean commands = "cmd".equals(job.kind()) && job.state() == JobState.SUCCEEDED;
+        out.println("job " + job.id() + " (" + job.kind() + ") " + (commands ? "ended" : job.state().wire()) + ": "
+                + job.succeeded() + "/" + job.total() + (commands ? " commands ran" : " tasks succeeded") + elapsed);
         if (job.result() != null) {
             out.print(JobText.result(job, root.kinds));
         }

@@ -48,21 +48,31 @@ final class JobLauncher {
             throw new CliException(ExitCodes.USAGE, "--no-wait needs a Redis (--redis URI or " + RedisSource.ENV
                     + "): a local job lives only while submit runs");
         }
+        if (options.noWait && (options.out != null || options.plot != null)) {
+            throw new CliException(ExitCodes.USAGE, "--out and --plot need the result: they cannot go with --no-wait"
+                    + " ('submit result JOB --out FILE' writes it later)");
+        }
+        ResultFiles.check(root.kinds, options.out, options.plot, kindName);
+        if (options.reuse) {
+            Reuse.check(kindName);
+        }
         if (options.dashboard && options.noWait) {
             throw new CliException(ExitCodes.USAGE, "--dashboard serves while submit waits for the job: drop --no-wait"
                     + " (or run 'submit dashboard')");
         }
         LocalDashboard.check(options.dashboardPort);
         ObjectNode prepared = known == null ? request.params() : known.prepare(request.params(), request.tasks());
-        JobSpec spec = JobSpec.of(kindName, JobJson.write(prepared), request.tasks()).withQueue(options.queue)
-                .withMaxAttempts(options.maxAttempts).withMaxRecoveries(options.maxRecoveries)
-                .withResultTtl(options.ttl);
         TaskKinds local = request.localKind() == null ? localKinds : localKinds.with(request.localKind());
         try (Session session = Session.forJob(root, options.localRunners, options.queue,
                 request.localTaskTimeout() != null ? request.localTaskTimeout() : RunnerConfig.DEFAULT_TASK_TIMEOUT,
                 local, err);
              LocalDashboard dashboard = options.dashboard
                      ? LocalDashboard.start(session.broker(), options.queue, options.dashboardPort, err) : null) {
+            ObjectNode submitted = options.reuse
+                    ? Reuse.apply(session.broker(), options.queue, kindName, prepared, request.tasks(), err) : prepared;
+            JobSpec spec = JobSpec.of(kindName, JobJson.write(submitted), request.tasks()).withQueue(options.queue)
+                    .withMaxAttempts(options.maxAttempts).withMaxRecoveries(options.maxRecoveries)
+                    .withResultTtl(options.ttl);
             for (byte[] blob : request.blobs()) {
                 // Kept twice the job's TTL: tasks may wait in the queue, and dead ones may be retried later.
                 session.broker().storeBlob(options.queue, blob, options.ttl.multipliedBy(2));
@@ -83,6 +93,7 @@ final class JobLauncher {
             if (request.onResult() != null && end.state() == JobState.SUCCEEDED && end.result() != null) {
                 request.onResult().accept(JobJson.parse(end.result()));
             }
+            ResultFiles.write(session.broker(), root.kinds, end, options.out, options.plot, root.json, err);
             JobEnd.print(end, root, out);
             if (dashboard != null) {
                 out.flush();

@@ -44,7 +44,7 @@ final class JobText {
     /** The job's result, as its kind writes it when the kind is known here and has a text form, else as JSON. */
     static String result(JobStatus s, TaskKinds kinds) {
         JsonNode result = JobJson.parse(s.result());
-        return kinds.find(s.kind()).map(kind -> kind.resultText(result)).filter(Objects::nonNull)
+        return kinds.find(s.kind()).map(kind -> kind.resultText(s.id().toString(), result)).filter(Objects::nonNull)
                 .orElseGet(() -> "result   " + JobJson.write(result).replace("\n", "\n         ") + "\n");
     }
 

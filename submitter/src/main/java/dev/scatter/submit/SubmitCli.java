@@ -38,7 +38,8 @@ public final class SubmitCli {
         CommandLine commandLine = new CommandLine(root);
         List<CommandLine> generic = List.of(new JobCommand(), new StatusCommand(), new WaitCommand(),
                 new ResultCommand(), new CancelCommand(), new JobsCommand(), new RunnersCommand(), new DeadCommand(),
-                new RetryCommand(), new BacklogCommand(), new DashboardCommand(), new AutoComplete.GenerateCompletion())
+                new RetryCommand(), new BacklogCommand(), new TasksCommand(), new LogsCommand(), new DashboardCommand(),
+                new AutoComplete.GenerateCompletion())
                 .stream()
                 .map(CommandLine::new).toList();
         Set<String> reserved = generic.stream().map(CommandLine::getCommandName).collect(Collectors.toSet());

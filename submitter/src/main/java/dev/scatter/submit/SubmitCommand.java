@@ -14,7 +14,9 @@ import picocli.CommandLine.ScopeType;
         description = {
             "Splits jobs into tasks, pushes them to Redis queues, and follows them to their result.",
             "With no Redis given (no --redis, no REDIS_URL), job commands run locally: an embedded Redis and a local"
-                + " runner start, the job runs, the result prints, and everything stops."},
+                + " runner start, the job runs, the result prints, and everything stops. The embedded Redis keeps"
+                + " local jobs in .scatter/ under the working directory (SCATTER_LOCAL_DIR=DIR for another, none for"
+                + " nothing), where status, result and jobs read them until their TTL."},
         exitCodeListHeading = "%nExit codes:%n")
 public final class SubmitCommand implements Runnable {
 

@@ -84,8 +84,12 @@ public interface TaskKind {
         return null;
     }
 
-    /** The job's result as lines of text for a terminal, each ending in a newline; null to show it as JSON. */
-    default String resultText(JsonNode result) {
+    /**
+     * The job's result as lines of text for a terminal, each ending in a newline; null to show it as JSON.
+     *
+     * @param jobId the job, as users write it (for the commands the text suggests)
+     */
+    default String resultText(String jobId, JsonNode result) {
         return null;
     }
 

@@ -34,11 +34,11 @@ import picocli.CommandLine.Parameters;
 final class CmdCommand implements KindCommand {
 
     private static final Pattern RANGE = Pattern.compile("(-?\\d{1,18})\\.\\.(-?\\d{1,18})");
-    private static final Pattern SEED_LIST = Pattern.compile("-?\\d{1,18}(\\s*,\\s*-?\\d{1,18})*");
     private static final Pattern PARAM_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
 
     @Option(names = "--seeds", paramLabel = "RANGE",
-            description = "Seeds to run: a range like 1..100, or a list like 1,5,9. Fills {seed}.")
+            description = "Seeds to run: a range like 1..100, a range with a step like 0..100..10, or a list like 1,5,9."
+                    + " Fills {seed}.")
     private String seeds;
 
     @Option(names = "--param", paramLabel = "NAME=VALUES",
@@ -60,11 +60,7 @@ final class CmdCommand implements KindCommand {
         Set<String> names = new HashSet<>(CommandTemplate.BUILT_IN);
         if (seeds != null) {
             String spec = seeds.strip();
-            if (!RANGE.matcher(spec).matches() && !SEED_LIST.matcher(spec).matches()) {
-                throw new InvalidParametersException("--seeds " + Excerpt.quote(seeds) + " is not a range or list"
-                        + " of whole numbers: write 1..20, or 1,5,9");
-            }
-            axes.add(axis("--seeds", "seed", spec, context.maxTasks()));
+            axes.add(SeedSpec.axis(seeds));
             names.add("seed");
         }
         for (String p : params) {
