@@ -198,19 +198,18 @@ public final class Broker implements AutoCloseable {
 
     /** The indexes of the job's tasks that hold a lease now (running, or about to). */
     public java.util.Set<Integer> leasedTasks(JobId id) {
+        java.util.Set<Integer> leased = new java.util.TreeSet<>();
         String prefix = id.id() + ":";
-        return call("reading the leases of job " + id, () -> {
-            java.util.Set<Integer> leased = new java.util.TreeSet<>();
-            for (String member : redis.zrange(queue(id.queue()).keys().leases(), 0, -1)) {
-                if (member.startsWith(prefix)) {
-                    String task = member.substring(prefix.length(), member.indexOf(':', prefix.length()));
-                    if (!task.equals("r")) {
-                        leased.add(Integer.parseInt(task));
-                    }
+        for (String member : call("reading the leases of job " + id,
+                () -> redis.zrange(queue(id.queue()).keys().leases(), 0, -1))) {
+            if (member.startsWith(prefix)) {
+                String task = member.substring(prefix.length(), member.indexOf(':', prefix.length()));
+                if (!task.equals("r")) {
+                    leased.add(Integer.parseInt(task));
                 }
             }
-            return leased;
-        });
+        }
+        return leased;
     }
 
     private Map<Integer, String> byIndex(String key, int tasks, String what) {

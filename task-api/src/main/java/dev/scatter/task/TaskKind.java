@@ -85,17 +85,13 @@ public interface TaskKind {
         return null;
     }
 
-    /** The job's result as lines of text for a terminal, each ending in a newline; null to show it as JSON. */
-    default String resultText(JsonNode result) {
-        return null;
-    }
-
     /**
-     * The result of job {@code job} (as users write its id) as text, for a text that names further commands on the
-     * job (a command sweep's: "per task  submit tasks JOB"); by default {@link #resultText(JsonNode)}.
+     * The job's result as lines of text for a terminal, each ending in a newline; null to show it as JSON.
+     *
+     * @param jobId the job, as users write it (for the commands the text suggests)
      */
-    default String resultText(String job, JsonNode result) {
-        return resultText(result);
+    default String resultText(String jobId, JsonNode result) {
+        return null;
     }
 
     /**

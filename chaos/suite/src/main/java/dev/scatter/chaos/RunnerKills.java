@@ -3,12 +3,16 @@ package dev.scatter.chaos;
 import dev.scatter.broker.JobId;
 import dev.scatter.broker.JobStatus;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Many SIGKILLs during one job: every 1 to 2 s a random runner is killed and a replacement started at once, as
- * an orchestrator would, until the job ends. Tasks of one attempt each: a recovered lease charged as an attempt
+ * Many SIGKILLs during one job: every 1 to 2 s a random runner that has started serving is killed and a
+ * replacement started at once, as an orchestrator would, until the job ends. Only started runners are chosen: on a
+ * loaded machine a JVM can take longer to start than the kills' interval, and killing runners that never served
+ * would only starve the job, not test recovery. Tasks of one attempt each: a recovered lease charged as an attempt
  * would quarantine its task. Recovery: from the last kill to the job's end.
  *
  * @param minKills the job is sized to last at least this many kills
@@ -49,7 +53,16 @@ public record RunnerKills(int runners, Duration lease, int tasks, long taskMilli
                 if (end.isPresent() || System.nanoTime() - submitted > timeout.toNanos()) {
                     break;
                 }
-                lab.fleet().killAndReplace(random.nextInt(runners));
+                List<Integer> serving = new ArrayList<>();
+                for (int slot = 0; slot < runners; slot++) {
+                    if (lab.fleet().runner(slot).hasStarted()) {
+                        serving.add(slot);
+                    }
+                }
+                if (serving.isEmpty()) {
+                    continue;
+                }
+                lab.fleet().killAndReplace(serving.get(random.nextInt(serving.size())));
                 kills++;
                 lastKill = System.nanoTime();
             }

@@ -67,6 +67,14 @@ public final class RunnerProcess implements AutoCloseable {
         return (System.nanoTime() - startedNanos) / 1e9;
     }
 
+    /**
+     * Whether the runner has started serving its queues (its log says so): a process still starting its JVM holds
+     * no lease, so killing it tests nothing.
+     */
+    public boolean hasStarted() {
+        return isAlive() && log().contains(" started: queues ");
+    }
+
     public Path logFile() {
         return log;
     }

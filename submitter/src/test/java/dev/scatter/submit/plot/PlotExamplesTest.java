@@ -6,6 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import dev.scatter.kinds.cmd.CommandPlot;
 import dev.scatter.kinds.pi.PiPlot;
+import dev.scatter.kinds.sweep.AnnotatedHeatMap;
+import dev.scatter.kinds.sweep.ColourRange;
+import dev.scatter.kinds.sweep.SweepPlot;
+import dev.scatter.plot.ChartFiles;
 import dev.scatter.plot.Figure;
 import dev.scatter.plot.Numbers;
 import dev.scatter.plot.PlotJob;
@@ -15,7 +19,6 @@ import org.junit.jupiter.api.Test;
 /** The pi and command plots drawn into target/plot-examples/, to be looked at (docs/plots holds copies). */
 class PlotExamplesTest {
 
-    private static final TaskKinds KINDS = TaskKinds.load(PlotExamplesTest.class.getClassLoader());
     private static final Path EXAMPLES = Path.of("target", "plot-examples");
 
     @Test
@@ -23,11 +26,11 @@ class PlotExamplesTest {
         Files.createDirectories(EXAMPLES);
         PlotJob pi = new PlotJob("pi0000000001", "pi", null, Results.pi(60, 200_000, 1));
         Path piPng = EXAMPLES.resolve("pi.png");
-        Plotter.plot(KINDS, pi, piPng);
+        Plotter.plot(TaskKinds.load(PlotExamplesTest.class.getClassLoader()), pi, piPng);
         Images.png(piPng, PiPlot.WIDTH, PiPlot.HEIGHT);
         PlotJob cmd = new PlotJob("cm0000000001", "cmd", null, Results.commands(200));
         Path cmdPng = EXAMPLES.resolve("cmd-metrics.png");
-        Plotter.plot(KINDS, cmd, cmdPng);
+        Plotter.plot(TaskKinds.load(PlotExamplesTest.class.getClassLoader()), cmd, cmdPng);
         assertThat(Files.size(cmdPng)).isPositive();
     }
 

@@ -8,12 +8,15 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.scatter.kinds.cmd.CommandPlot;
+import dev.scatter.kinds.pi.PiPlot;
+import dev.scatter.kinds.sweep.AnnotatedHeatMap;
+import dev.scatter.kinds.sweep.ColourRange;
 import dev.scatter.kinds.sweep.SweepPlot;
-import dev.scatter.plot.AnnotatedHeatMap;
 import dev.scatter.plot.ChartFiles;
-import dev.scatter.plot.ColourRange;
 import dev.scatter.plot.Figure;
 import dev.scatter.plot.PlotJob;
+import dev.scatter.task.TaskKinds;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -76,7 +76,7 @@ public final class CollatzKind implements TaskKind {
     }
 
     @Override
-    public String resultText(JsonNode result) {
+    public String resultText(String jobId, JsonNode result) {
         return "longest  " + result.path("start").asLong() + ": " + result.path("steps").asInt() + " steps to 1\n";
     }
 

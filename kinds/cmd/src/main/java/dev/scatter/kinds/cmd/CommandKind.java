@@ -227,14 +227,8 @@ public final class CommandKind implements TaskKind {
     }
 
     @Override
-    public String resultText(JsonNode result) {
-        return result.has("metrics") ? CommandResultText.render(result, null) : null;
-    }
-
-    /** The text, and where to see each task: {@code submit tasks JOB}. */
-    @Override
-    public String resultText(String job, JsonNode result) {
-        return result.has("metrics") ? CommandResultText.render(result, job) : null;
+    public String resultText(String jobId, JsonNode result) {
+        return result.has("metrics") ? CommandResultText.render(result, jobId) : null;
     }
 
     /** A command sweep's tasks succeed when their commands ran, whatever they exited: its result says how they ended. */

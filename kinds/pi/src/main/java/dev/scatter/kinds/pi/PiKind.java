@@ -111,7 +111,7 @@ public final class PiKind implements TaskKind {
     }
 
     @Override
-    public String resultText(JsonNode result) {
+    public String resultText(String jobId, JsonNode result) {
         return result.has("estimate") ? PiText.render(result) : null;
     }
 

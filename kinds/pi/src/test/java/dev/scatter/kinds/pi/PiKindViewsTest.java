@@ -18,7 +18,7 @@ class PiKindViewsTest {
                 + " \"wallSeconds\": 0.5}");
         PiKind kind = new PiKind();
 
-        assertThat(kind.resultText(result)).startsWith("pi       3.1416000000 ± ")
+        assertThat(kind.resultText("j1", result)).startsWith("pi       3.1416000000 ± ")
                 .contains("samples  1,000,000 in 10 tasks, 785,400 inside; 1 runner; seed 7");
         assertThat(kind.summary(null, result).path("estimate").asDouble()).isEqualTo(3.1416);
         assertThat(kind.resultReportsFailure(result)).isFalse();
@@ -41,6 +41,6 @@ class PiKindViewsTest {
 
     @Test
     void aResultOfAnotherShapeIsLeftToTheGenericJson() throws Exception {
-        assertThat(new PiKind().resultText(JSON.readTree("{\"other\": 1}"))).isNull();
+        assertThat(new PiKind().resultText("j1", JSON.readTree("{\"other\": 1}"))).isNull();
     }
 }

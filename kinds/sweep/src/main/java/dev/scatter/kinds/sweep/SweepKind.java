@@ -115,7 +115,7 @@ public final class SweepKind implements TaskKind {
 
     /** The cells ranked, then the best. */
     @Override
-    public String resultText(JsonNode result) {
+    public String resultText(String jobId, JsonNode result) {
         return result.has("cells") ? SweepTable.render(result) : null;
     }
 

@@ -1,8 +1,6 @@
 package dev.scatter.kinds.sweep;
 
-import dev.scatter.plot.AnnotatedHeatMap;
 import dev.scatter.plot.ChartFiles;
-import dev.scatter.plot.ColourRange;
 import dev.scatter.plot.ChartStyle;
 import dev.scatter.plot.Figure;
 import dev.scatter.plot.Numbers;

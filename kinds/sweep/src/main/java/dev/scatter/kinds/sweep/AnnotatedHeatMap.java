@@ -1,5 +1,6 @@
-package dev.scatter.plot;
+package dev.scatter.kinds.sweep;
 
+import dev.scatter.plot.ChartStyle;
 import java.awt.BasicStroke;
 import java.awt.Font;
 import java.awt.FontMetrics;
@@ -18,7 +19,7 @@ import org.knowm.xchart.HeatMapChartBuilder;
 public final class AnnotatedHeatMap extends HeatMapChart {
 
     /** What one square says; {@code x} and {@code y} are its indexes, y counted from the bottom. */
-    public record Square(int x, int y, String mean, String std) {
+    record Square(int x, int y, String mean, String std) {
     }
 
     private final int columns;
@@ -32,7 +33,7 @@ public final class AnnotatedHeatMap extends HeatMapChart {
     private static final int LABEL_BAND = 26;
     private static final int FOOTNOTE_BAND = 24;
 
-    public AnnotatedHeatMap(HeatMapChartBuilder builder, int columns, int rows, List<Square> squares, Square best,
+    AnnotatedHeatMap(HeatMapChartBuilder builder, int columns, int rows, List<Square> squares, Square best,
                      String colourLabel, String footnote) {
         super(builder);
         this.columns = columns;

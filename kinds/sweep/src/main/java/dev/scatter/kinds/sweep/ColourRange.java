@@ -1,4 +1,4 @@
-package dev.scatter.plot;
+package dev.scatter.kinds.sweep;
 
 import java.util.Arrays;
 
