@@ -302,7 +302,7 @@ public final class Broker implements AutoCloseable {
     }
 
     private redis.clients.jedis.Jedis subscriber() {
-        return RedisConnector.dedicated(uri, options);
+        return RedisConnector.dedicated(uri, options, redis);
     }
 
     /**

@@ -153,17 +153,19 @@ final class RedisErrors {
         return message;
     }
 
-    /** The text without the password, as given or percent-encoded. */
+    /** The text without the passwords (the server's and the sentinels'), as given or percent-encoded. */
     String scrub(String message) {
         if (message == null) {
             return "";
         }
-        String password = uri.password();
-        if (password == null || password.isEmpty()) {
-            return message;
+        String scrubbed = message;
+        for (String password : new String[] {uri.password(), uri.sentinelPassword()}) {
+            if (password != null && !password.isEmpty()) {
+                scrubbed = scrubbed.replace(password, "***")
+                        .replace(URLEncoder.encode(password, StandardCharsets.UTF_8), "***");
+            }
         }
-        return message.replace(password, "***")
-                .replace(URLEncoder.encode(password, StandardCharsets.UTF_8), "***");
+        return scrubbed;
     }
 
     private static String rootMessage(Throwable e) {
