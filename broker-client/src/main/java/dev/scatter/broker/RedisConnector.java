@@ -14,6 +14,7 @@ import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.RedisProtocol;
 import redis.clients.jedis.RedisSentinelClient;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.providers.ClusterConnectionProvider;
 
 /**
  * Opens a pooled client for a {@link RedisUri} and proves it works with a PING before handing it out: a plain
@@ -21,6 +22,8 @@ import redis.clients.jedis.UnifiedJedis;
  * across failovers) and its cluster client for Cluster (it follows MOVED and ASK and refreshes the slot map).
  */
 final class RedisConnector {
+
+    private static final java.time.Duration TOPOLOGY_REFRESH = java.time.Duration.ofSeconds(5);
 
     private RedisConnector() {
     }
@@ -57,13 +60,20 @@ final class RedisConnector {
                         .build();
                 // Each call follows MOVED and ASK, refreshing the slot map, for up to a socket timeout and a half
                 // in all: longer than a replica's promotion takes, and the caller rides out the rest as an outage.
-                case CLUSTER -> RedisClusterClient.builder()
-                        .nodes(hostsAndPorts(uri))
-                        .clientConfig(config)
-                        .poolConfig(pool)
-                        .maxAttempts(5)
-                        .maxTotalRetriesDuration(options.socketTimeout().multipliedBy(3).dividedBy(2))
-                        .build();
+                case CLUSTER -> {
+                    // The slot map is also read again every few seconds, and whenever a call fails in a way that
+                    // says it may be stale (see RedisErrors#onTopologyDoubt).
+                    ClusterConnectionProvider provider = new ClusterConnectionProvider(hostsAndPorts(uri), config, pool,
+                            TOPOLOGY_REFRESH);
+                    errors.onTopologyDoubt(provider::renewSlotCache);
+                    yield RedisClusterClient.builder()
+                            .nodes(hostsAndPorts(uri))
+                            .clientConfig(config)
+                            .connectionProvider(provider)
+                            .maxAttempts(5)
+                            .maxTotalRetriesDuration(options.socketTimeout().multipliedBy(3).dividedBy(2))
+                            .build();
+                }
             };
         } catch (RuntimeException e) {
             throw errors.translate(e, "connecting");

@@ -4,7 +4,9 @@ import dev.scatter.broker.Broker;
 import dev.scatter.broker.BrokerUnavailableException;
 import dev.scatter.broker.ClaimedTask;
 import dev.scatter.broker.TaskQueue;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +18,10 @@ import org.slf4j.LoggerFactory;
  * claims nothing more while the suspect runs. When the queues are empty it
  * waits for a wake-up (published on every submit) or, failing that, a second, so an idle runner makes one small
  * call a second and still starts new work within milliseconds.
+ *
+ * <p>Queues may live on different Redis servers (the slots of a Redis Cluster): a queue whose server is
+ * unavailable is set aside with a back-off of its own while the others are served, so one lost node does not
+ * stall the rest; only when every queue fails is the whole round an outage.
  */
 final class Dispatcher implements Runnable {
 
@@ -39,6 +45,11 @@ final class Dispatcher implements Runnable {
     /** When a claim with empty hands last found suspects waiting but none this runner runs. */
     private long soloFoundNoneAt = System.nanoTime() - SOLO_RETRY_NANOS;
     private int nextQueue;
+    /** Queues whose server failed the last claim: their own back-off, and when to try them again (nanoTime). */
+    private final Map<String, Backoff> queueBackoffs = new HashMap<>();
+    private final Map<String, Long> queueRetryAt = new HashMap<>();
+    /** The last failure of a queue still set aside; null while none is. */
+    private BrokerUnavailableException queueFailure;
 
     Dispatcher(Broker broker, RunnerConfig config, Holdings holdings, TaskDurations durations,
                ExecutorService workers, TaskRunner taskRunner, WakeSignal wake, OutageLog outage,
@@ -82,7 +93,11 @@ final class Dispatcher implements Runnable {
                 if (claimRound(room) == 0 && !quiet) {
                     wake.await(IDLE_POLL_MILLIS);
                 }
-                outage.succeeded();
+                if (queueFailure != null) {
+                    outage.failed(queueFailure);
+                } else {
+                    outage.succeeded();
+                }
                 backoff.reset();
             } catch (BrokerUnavailableException e) {
                 outage.failed(e);
@@ -113,11 +128,29 @@ final class Dispatcher implements Runnable {
         boolean solo = holdings.size() == 0;
         boolean sawSuspects = false;
         List<String> queues = config.queues();
+        int served = 0;
         for (int i = 0; i < queues.size() && room > 0 && !quiet; i++) {
             TaskQueue queue = broker.queue(queues.get((nextQueue + i) % queues.size()));
             long sentAt = System.nanoTime();
-            TaskQueue.ClaimBatch batch = queue.claim(Math.min(room, TaskQueue.MAX_BATCH), config.lease(), runnable,
-                    solo && claimed == 0);
+            Long retryAt = queueRetryAt.get(queue.name());
+            if (retryAt != null && retryAt - sentAt > 0) {
+                continue;
+            }
+            TaskQueue.ClaimBatch batch;
+            try {
+                batch = queue.claim(Math.min(room, TaskQueue.MAX_BATCH), config.lease(), runnable, solo && claimed == 0);
+            } catch (BrokerUnavailableException e) {
+                if (queues.size() == 1) {
+                    throw e;
+                }
+                long pause = queueBackoffs.computeIfAbsent(queue.name(), n -> new Backoff()).nextMillis();
+                queueRetryAt.put(queue.name(), System.nanoTime() + pause * 1_000_000);
+                queueFailure = e;
+                continue;
+            }
+            served++;
+            queueBackoffs.remove(queue.name());
+            queueRetryAt.remove(queue.name());
             List<ClaimedTask> tasks = batch.tasks();
             sawSuspects |= batch.suspects() > 0;
             if (solo && claimed == 0 && batch.suspects() > 0 && tasks.stream().noneMatch(ClaimedTask::isSuspect)) {
@@ -144,6 +177,12 @@ final class Dispatcher implements Runnable {
         }
         suspectsSeen = sawSuspects;
         nextQueue = (nextQueue + 1) % queues.size();
+        if (queueRetryAt.isEmpty()) {
+            queueFailure = null;
+        } else if (served == 0 && queueRetryAt.size() == queues.size()) {
+            // Every queue is set aside: an outage of all the runner's Redis, backed off as one.
+            throw queueFailure;
+        }
         return claimed;
     }
 

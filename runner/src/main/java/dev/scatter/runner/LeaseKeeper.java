@@ -62,33 +62,42 @@ final class LeaseKeeper {
             current = true;
             return true;
         }
-        try {
-            for (Map.Entry<String, List<Work>> e : byQueue.entrySet()) {
-                List<Work> works = e.getValue();
-                long sentAt = System.nanoTime();
-                Set<String> lost = broker.queue(e.getKey()).renew(tasks(works), config.lease());
-                metrics.renewed(works.size() - lost.size());
-                for (Work work : works) {
-                    if (!lost.contains(work.task.leaseId())) {
-                        work.renewedAt = sentAt;
-                    } else if (!work.isFinished()) {
-                        // A finished task's lease goes when its outcome is settled: nothing to say about that.
-                        LOG.info("task {} stopped: its lease is gone (job cancelled or ended, the task done elsewhere,"
-                                + " or the lease expired)", work.task.describe());
-                        work.stopAndDrop("lease lost");
-                        if (!work.isRunning()) {
-                            holdings.remove(work);
-                        }
-                    }
-                }
+        // Queue by queue: the queues may live on different servers (a Redis Cluster's nodes), and one that cannot
+        // be reached must not keep the others' leases from being renewed.
+        BrokerUnavailableException failure = null;
+        for (Map.Entry<String, List<Work>> e : byQueue.entrySet()) {
+            try {
+                renew(e.getKey(), e.getValue());
+            } catch (BrokerUnavailableException unavailable) {
+                failure = unavailable;
             }
-            outage.succeeded();
-            current = true;
-            return true;
-        } catch (BrokerUnavailableException e) {
-            outage.failed(e);
+        }
+        if (failure != null) {
+            outage.failed(failure);
             current = false;
             return false;
+        }
+        outage.succeeded();
+        current = true;
+        return true;
+    }
+
+    private void renew(String queue, List<Work> works) {
+        long sentAt = System.nanoTime();
+        Set<String> lost = broker.queue(queue).renew(tasks(works), config.lease());
+        metrics.renewed(works.size() - lost.size());
+        for (Work work : works) {
+            if (!lost.contains(work.task.leaseId())) {
+                work.renewedAt = sentAt;
+            } else if (!work.isFinished()) {
+                // A finished task's lease goes when its outcome is settled: nothing to say about that.
+                LOG.info("task {} stopped: its lease is gone (job cancelled or ended, the task done elsewhere,"
+                        + " or the lease expired)", work.task.describe());
+                work.stopAndDrop("lease lost");
+                if (!work.isRunning()) {
+                    holdings.remove(work);
+                }
+            }
         }
     }
 

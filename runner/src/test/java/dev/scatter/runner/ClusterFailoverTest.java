@@ -1,0 +1,76 @@
+package dev.scatter.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.scatter.broker.Broker;
+import dev.scatter.broker.JobId;
+import dev.scatter.broker.JobState;
+import dev.scatter.broker.JobStatus;
+import dev.scatter.broker.testing.ClusterRedis;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runners on a real Redis Cluster (three masters, a replica each), serving queues whose slots live on different
+ * masters. Mid-job one queue's slot is moved to another master and another queue's master is SIGKILLed so that
+ * its replica takes over: the runners follow both without a restart, and every pi count of a fixed seed comes
+ * out exactly as in a fault-free run.
+ */
+class ClusterFailoverTest {
+
+    private static final long SEED = 20261130;
+
+    @Test
+    void jobsOnEveryMasterOutliveASlotMoveAndAFailover() throws Exception {
+        long samples = 600_000_000L;
+        int tasks = 40;
+        long expected = PiJobs.expectedInside(samples, tasks, SEED);
+        try (ClusterRedis cluster = new ClusterRedis();
+             Broker broker = Broker.connect(cluster.uri())) {
+            List<String> queues = new ArrayList<>();
+            Set<Integer> masters = new HashSet<>();
+            for (int i = 0; queues.size() < 3; i++) {
+                if (masters.add(cluster.masterOf(ClusterRedis.slotOf("pi" + i)))) {
+                    queues.add("pi" + i);
+                }
+            }
+            String[] args = {"--queue", String.join(",", queues), "--threads", "2", "--lease", "3s"};
+            try (RunnerProcess a = RunnerProcess.start(cluster.uri(), with(args, "--name", "a"));
+                 RunnerProcess b = RunnerProcess.start(cluster.uri(), with(args, "--name", "b"))) {
+                List<JobId> jobs = new ArrayList<>();
+                for (String queue : queues) {
+                    jobs.add(PiJobs.submit(broker, queue, samples, tasks, SEED));
+                }
+                await().atMost(Duration.ofSeconds(60)).until(() -> jobs.stream()
+                        .allMatch(id -> broker.status(id).orElseThrow().succeeded() >= 3));
+
+                int moved = cluster.moveSlot(ClusterRedis.slotOf(queues.get(0)));
+                int promoted = cluster.killMasterOf(ClusterRedis.slotOf(queues.get(1)));
+                assertThat(moved).isPositive();
+                assertThat(promoted).isPositive();
+
+                for (JobId id : jobs) {
+                    await().atMost(Duration.ofMinutes(3)).ignoreExceptions()
+                            .until(() -> broker.status(id).orElseThrow().state().isTerminal());
+                    JobStatus status = broker.status(id).orElseThrow();
+                    assertThat(status.state()).as(a.log()).isEqualTo(JobState.SUCCEEDED);
+                    assertThat(PiJobs.inside(status)).as(id.toString()).isEqualTo(expected);
+                    assertThat(status.succeeded()).isEqualTo(tasks);
+                }
+                assertThat(a.isAlive()).isTrue();
+                assertThat(b.isAlive()).isTrue();
+            }
+        }
+    }
+
+    private static String[] with(String[] args, String... more) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+}
