@@ -68,7 +68,7 @@ public final class Broker implements AutoCloseable {
 
     /** The task side of a queue. */
     public TaskQueue queue(String name) {
-        return queues.computeIfAbsent(name, n -> new TaskQueue(n, redis, scripts, errors, options));
+        return queues.computeIfAbsent(name, n -> new TaskQueue(n, redis, scripts.forQueue(n), errors, options));
     }
 
     /** Presence of runners: heartbeats and the list of live ones. */

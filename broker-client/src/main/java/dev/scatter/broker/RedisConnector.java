@@ -24,6 +24,7 @@ import redis.clients.jedis.providers.ClusterConnectionProvider;
 final class RedisConnector {
 
     private static final java.time.Duration TOPOLOGY_REFRESH = java.time.Duration.ofSeconds(5);
+    private static final java.time.Duration CLUSTER_RETRIES = java.time.Duration.ofSeconds(2);
 
     private RedisConnector() {
     }
@@ -58,8 +59,9 @@ final class RedisConnector {
                         .sentinelClientConfig(sentinelConfig(uri, options))
                         .poolConfig(pool)
                         .build();
-                // Each call follows MOVED and ASK, refreshing the slot map, for up to a socket timeout and a half
-                // in all: longer than a replica's promotion takes, and the caller rides out the rest as an outage.
+                // Each call follows MOVED and ASK, refreshing the slot map, and retries a node it cannot reach for at
+                // most two seconds: the caller rides out the rest (a replica's promotion, say) as an outage, and a
+                // thread that serves queues on several nodes is not held long by a dead one.
                 case CLUSTER -> {
                     // The slot map is also read again every few seconds, and whenever a call fails in a way that
                     // says it may be stale (see RedisErrors#onTopologyDoubt).
@@ -71,7 +73,7 @@ final class RedisConnector {
                             .clientConfig(config)
                             .connectionProvider(provider)
                             .maxAttempts(5)
-                            .maxTotalRetriesDuration(options.socketTimeout().multipliedBy(3).dividedBy(2))
+                            .maxTotalRetriesDuration(CLUSTER_RETRIES)
                             .build();
                 }
             };

@@ -2,6 +2,7 @@ package dev.scatter.broker;
 
 import java.util.List;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
@@ -14,10 +15,24 @@ final class ScriptExecutor {
 
     private final UnifiedJedis redis;
     private final RedisErrors errors;
+    private final SlotBreaker breaker;
 
     ScriptExecutor(UnifiedJedis redis, RedisErrors errors) {
+        this(redis, errors, null);
+    }
+
+    private ScriptExecutor(UnifiedJedis redis, RedisErrors errors, SlotBreaker breaker) {
         this.redis = redis;
         this.errors = errors;
+        this.breaker = breaker;
+    }
+
+    /**
+     * The executor for one queue's calls: under Redis Cluster with a {@link SlotBreaker} of its own, so that a
+     * queue on a lost node fails fast while the others go on; otherwise this one (all queues share one server).
+     */
+    ScriptExecutor forQueue(String queue) {
+        return redis instanceof RedisClusterClient ? new ScriptExecutor(redis, errors, new SlotBreaker(queue)) : this;
     }
 
     Object run(LuaScript script, List<String> keys, List<String> args) {
@@ -25,6 +40,21 @@ final class ScriptExecutor {
             throw new IllegalArgumentException(script.fileName() + " takes " + script.keyCount() + " keys"
                     + (script.keysPerJob() == 0 ? "" : " and " + script.keysPerJob() + " per job") + ", not " + keys.size());
         }
+        if (breaker == null) {
+            return call(script, keys, args);
+        }
+        breaker.check();
+        try {
+            Object reply = call(script, keys, args);
+            breaker.succeeded();
+            return reply;
+        } catch (BrokerUnavailableException e) {
+            breaker.failed(e);
+            throw e;
+        }
+    }
+
+    private Object call(LuaScript script, List<String> keys, List<String> args) {
         try {
             try {
                 return evalsha(script, keys, args);

@@ -85,7 +85,9 @@ final class Dispatcher implements Runnable {
                     holdings.awaitBelow(1, 500);
                     continue;
                 }
-                int room = capacity - held;
+                // Outcomes waiting to be settled hold no thread: up to a capacity's worth of them leave room, so that
+                // outcomes stuck on one lost node (of a Redis Cluster) do not stop claims from the queues on others.
+                int room = capacity - held + Math.min(capacity, holdings.finished());
                 if (room <= 0) {
                     holdings.awaitBelow(capacity, 500);
                     continue;

@@ -39,6 +39,17 @@ final class Holdings {
         return byLease.size();
     }
 
+    /** Tasks whose outcome has been handed to the settler and waits for Redis to acknowledge it. */
+    int finished() {
+        int finished = 0;
+        for (Work work : byLease.values()) {
+            if (work.isFinished()) {
+                finished++;
+            }
+        }
+        return finished;
+    }
+
     /** Whether it holds a suspect, which runs alone. */
     boolean holdsSuspect() {
         for (Work work : byLease.values()) {

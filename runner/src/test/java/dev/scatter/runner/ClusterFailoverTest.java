@@ -68,6 +68,52 @@ class ClusterFailoverTest {
         }
     }
 
+    /**
+     * A runner serves two queues on different masters; one queue's master and replica both die, with tasks of
+     * that queue in hand. The other queue's job goes on as if nothing happened: claimed, renewed and settled
+     * without waiting for the dead node (no lease of it is lost), and the dead queue's job finishes, exact, once
+     * its node is back.
+     */
+    @Test
+    void aDeadNodeDoesNotStallTheQueuesOnOtherNodes() throws Exception {
+        long samples = 600_000_000L;
+        int tasks = 30;
+        long expected = PiJobs.expectedInside(samples, tasks, SEED);
+        try (ClusterRedis cluster = new ClusterRedis();
+             Broker broker = Broker.connect(cluster.uri())) {
+            List<String> queues = new ArrayList<>();
+            Set<Integer> masters = new HashSet<>();
+            for (int i = 0; queues.size() < 2; i++) {
+                if (masters.add(cluster.masterOf(ClusterRedis.slotOf("lone" + i)))) {
+                    queues.add("lone" + i);
+                }
+            }
+            try (RunnerProcess runner = RunnerProcess.start(cluster.uri(), "--queue", String.join(",", queues),
+                    "--threads", "2", "--lease", "6s", "--name", "lone")) {
+                JobId dying = PiJobs.submit(broker, queues.get(0), samples * 20, tasks, SEED);
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() -> broker.queue(queues.get(0)).backlog().inFlight() >= 2);
+
+                Runnable restart = cluster.killShardOf(ClusterRedis.slotOf(queues.get(0)));
+                JobId living = PiJobs.submit(broker, queues.get(1), samples, tasks, SEED);
+                await().atMost(Duration.ofSeconds(90)).ignoreExceptions()
+                        .until(() -> broker.status(living).orElseThrow().state().isTerminal());
+                JobStatus status = broker.status(living).orElseThrow();
+                assertThat(status.state()).as(runner.log()).isEqualTo(JobState.SUCCEEDED);
+                assertThat(PiJobs.inside(status)).isEqualTo(expected);
+                assertThat(status.recovered()).as("no lease on the living node expired").isZero();
+
+                restart.run();
+                await().atMost(Duration.ofMinutes(3)).ignoreExceptions()
+                        .until(() -> broker.status(dying).orElseThrow().state().isTerminal());
+                JobStatus after = broker.status(dying).orElseThrow();
+                assertThat(after.state()).as(runner.log()).isEqualTo(JobState.SUCCEEDED);
+                assertThat(PiJobs.inside(after)).isEqualTo(PiJobs.expectedInside(samples * 20, tasks, SEED));
+                assertThat(runner.isAlive()).isTrue();
+            }
+        }
+    }
+
     private static String[] with(String[] args, String... more) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of(more));

@@ -31,7 +31,9 @@ public final class ClusterRedis implements AutoCloseable {
                 // or beyond 65535).
                 nodes.add(LocalRedisServer.builder().appendOnly(true).appendFsync("always")
                         .arg("--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
-                                "--cluster-node-timeout", "2000", "--cluster-port", Integer.toString(FreePort.pick()))
+                                "--cluster-node-timeout", "2000", "--cluster-port", Integer.toString(FreePort.pick()),
+                                // Slots whose master and replica are both gone stop; the others go on serving.
+                                "--cluster-require-full-coverage", "no")
                         .build().start());
             }
             List<String> command = new ArrayList<>(List.of(redisCli(), "--cluster", "create"));
@@ -134,6 +136,31 @@ public final class ClusterRedis implements AutoCloseable {
             pause(100);
         }
         throw new IllegalStateException("no replica took over slot " + slot);
+    }
+
+    /**
+     * SIGKILLs the master serving a slot and its replica, so that the slot is served by no one, while the rest of
+     * the cluster goes on. Returns what restarts them (same ports, same data): the slot is served again.
+     */
+    public Runnable killShardOf(int slot) {
+        int master = masterOf(slot);
+        List<LocalRedisServer> shard = new ArrayList<>();
+        for (LocalRedisServer node : nodes) {
+            if (node.port() == master) {
+                shard.add(node);
+            } else if (node.isRunning()) {
+                try (Jedis jedis = new Jedis("127.0.0.1", node.port())) {
+                    if (jedis.info("replication").contains("master_port:" + master + "\r\n")) {
+                        shard.add(node);
+                    }
+                }
+            }
+        }
+        shard.forEach(LocalRedisServer::kill);
+        return () -> {
+            shard.forEach(LocalRedisServer::start);
+            awaitHealthy();
+        };
     }
 
     private String nodeId(int port) {
