@@ -45,7 +45,7 @@ public final class Broker implements AutoCloseable {
         this.options = options;
         this.errors = new RedisErrors(uri);
         this.redis = RedisConnector.open(uri, options, errors);
-        this.scripts = new ScriptExecutor(redis, errors);
+        this.scripts = new ScriptExecutor(redis, errors, new ReplicaWait(options.minReplicas(), options.socketTimeout()));
         this.runners = new RunnerRegistry(redis, scripts, errors);
     }
 

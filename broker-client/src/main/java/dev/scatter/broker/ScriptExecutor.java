@@ -15,15 +15,17 @@ final class ScriptExecutor {
 
     private final UnifiedJedis redis;
     private final RedisErrors errors;
+    private final ReplicaWait replicas;
     private final SlotBreaker breaker;
 
-    ScriptExecutor(UnifiedJedis redis, RedisErrors errors) {
-        this(redis, errors, null);
+    ScriptExecutor(UnifiedJedis redis, RedisErrors errors, ReplicaWait replicas) {
+        this(redis, errors, replicas, null);
     }
 
-    private ScriptExecutor(UnifiedJedis redis, RedisErrors errors, SlotBreaker breaker) {
+    private ScriptExecutor(UnifiedJedis redis, RedisErrors errors, ReplicaWait replicas, SlotBreaker breaker) {
         this.redis = redis;
         this.errors = errors;
+        this.replicas = replicas;
         this.breaker = breaker;
     }
 
@@ -32,7 +34,7 @@ final class ScriptExecutor {
      * queue on a lost node fails fast while the others go on; otherwise this one (all queues share one server).
      */
     ScriptExecutor forQueue(String queue) {
-        return redis instanceof RedisClusterClient ? new ScriptExecutor(redis, errors, new SlotBreaker(queue)) : this;
+        return redis instanceof RedisClusterClient ? new ScriptExecutor(redis, errors, replicas, new SlotBreaker(queue)) : this;
     }
 
     Object run(LuaScript script, List<String> keys, List<String> args) {
@@ -72,6 +74,9 @@ final class ScriptExecutor {
     }
 
     private Object evalsha(LuaScript script, List<String> keys, List<String> args) {
+        if (replicas.appliesTo(script)) {
+            return replicas.evalshaAndWait(redis, script, keys, args);
+        }
         try {
             return redis.evalsha(script.sha1(), keys, args);
         } catch (JedisNoScriptException notLoaded) {

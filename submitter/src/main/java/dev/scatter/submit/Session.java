@@ -44,7 +44,8 @@ final class Session implements AutoCloseable {
         String uri = RedisSource.resolve(root.redis, root.env).orElseThrow(() -> new CliException(ExitCodes.USAGE,
                 "no Redis given: '" + command + "' needs the Redis the job was submitted to (--redis URI or "
                         + RedisSource.ENV + ")"));
-        return new Session(Broker.connect(uri), null);
+        return new Session(Broker.connect(RedisUri.parse(uri),
+                BrokerOptions.DEFAULTS.withMinReplicas(root.minReplicas)), null);
     }
 
     /**
@@ -59,9 +60,10 @@ final class Session implements AutoCloseable {
         if (uri != null) {
             RedisUri parsed = RedisUri.parse(uri);
             if (localThreads == null) {
-                return new Session(Broker.connect(parsed, BrokerOptions.DEFAULTS), null);
+                return new Session(Broker.connect(parsed, BrokerOptions.DEFAULTS.withMinReplicas(root.minReplicas)),
+                        null);
             }
-            Broker broker = Broker.connect(parsed, options(localThreads));
+            Broker broker = Broker.connect(parsed, options(localThreads).withMinReplicas(root.minReplicas));
             LocalCluster runners = LocalCluster.withoutRedis();
             runners.startRunners(broker, localThreads, queue, settings, kinds);
             err.println("submit: a local runner of " + localThreads + " thread" + (localThreads == 1 ? "" : "s")

@@ -25,6 +25,7 @@ public final class SentinelRedis implements AutoCloseable {
 
     private final List<LocalRedisServer> servers = new ArrayList<>();
     private final List<SentinelProcess> sentinels = new ArrayList<>();
+    private LocalRedisServer killed;
 
     public SentinelRedis() {
         try {
@@ -69,12 +70,13 @@ public final class SentinelRedis implements AutoCloseable {
 
     /**
      * SIGKILLs the current master, then waits until the sentinels have promoted the replica and it takes writes.
-     * The old master stays down. Returns the new master's port.
+     * The old master stays down until {@link #restartKilled()}. Returns the new master's port.
      */
     public int killMasterAndAwaitFailover() {
         int old = masterPort();
         LocalRedisServer master = servers.stream().filter(s -> s.port() == old).findFirst().orElseThrow();
         master.kill();
+        killed = master;
         long deadline = System.nanoTime() + FAILOVER_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             int now = masterPort();
@@ -84,6 +86,27 @@ public final class SentinelRedis implements AutoCloseable {
             pause(100);
         }
         throw new IllegalStateException("the sentinels did not promote the replica within " + FAILOVER_TIMEOUT);
+    }
+
+    /**
+     * Starts the killed master again, as its supervisor would: the sentinels make it a replica of the new master.
+     * Returns once the new master has it as a replica in sync.
+     */
+    public void restartKilled() {
+        killed.start();
+        long deadline = System.nanoTime() + FAILOVER_TIMEOUT.toNanos();
+        int master = masterPort();
+        while (System.nanoTime() < deadline) {
+            try (Jedis jedis = new Jedis("127.0.0.1", master)) {
+                if (jedis.info("replication").contains("port=" + killed.port() + ",state=online")) {
+                    return;
+                }
+            } catch (RuntimeException notYet) {
+                // still failing over
+            }
+            pause(100);
+        }
+        throw new IllegalStateException("the restarted server did not become a replica of the new master");
     }
 
     private static boolean isWritableMaster(int port) {
