@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * its replica takes over: the runners follow both without a restart, and every pi count of a fixed seed comes
  * out exactly as in a fault-free run.
  */
+@Tag("ha")
 class ClusterFailoverTest {
 
     private static final long SEED = 20261130;

@@ -11,6 +11,7 @@ import dev.scatter.broker.testing.SentinelRedis;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * out exactly as in a fault-free run, whether or not writes waited for the replica. The old master comes back
  * as a replica of the new one.
  */
+@Tag("ha")
 class SentinelFailoverTest {
 
     private static final long SEED = 20261129;
