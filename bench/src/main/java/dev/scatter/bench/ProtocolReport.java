@@ -19,8 +19,9 @@ final class ProtocolReport {
         out.printf("  redis     %s (%s)%n", r.redisVersion(), r.redisDescription());
         out.printf("  machine   %d cores, Java %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
-        out.printf(Locale.ROOT, "  workload  %,d no-op tasks in %d jobs of up to %,d; %d consumers, batch %d, lease %d s%n",
-                r.tasks(), r.jobs(), r.jobTasks(), r.consumers(), r.batch(), Consumer.LEASE.toSeconds());
+        out.printf(Locale.ROOT, "  workload  %,d no-op tasks in %d jobs of up to %,d; %d consumers, batch %d, lease %d s,"
+                        + " min replicas %d%n", r.tasks(), r.jobs(), r.jobTasks(), r.consumers(), r.batch(),
+                Consumer.LEASE.toSeconds(), r.minReplicas());
         out.println();
         String row = "  %-42s %20s   %-20s %s%n";
         out.printf(row, "figure", "value", "target", "");
@@ -55,6 +56,13 @@ final class ProtocolReport {
                         + "%.2f ms per complete%n",
                 r.counts().claimCalls(), r.counts().completeCalls(), millisPerCall(r.counts().claimNanos(),
                         r.counts().claimCalls()), millisPerCall(r.counts().completeNanos(), r.counts().completeCalls()));
+        if (r.drain().nodes().size() > 1) {
+            // Each master's share: with queues spread over N masters, each carries about 1/N of the load.
+            out.println();
+            out.printf(cols, "claim+complete per master", "script calls", "CPU (cores)", "CPU per task (us)");
+            r.drain().nodes().forEach((node, stats) -> out.printf(cols, node, fmt(stats.command("evalsha").calls()),
+                    dec(r.drain().redisCpuCores(node), 2), dec(stats.cpuSeconds() * 1e6 / r.tasks(), 2)));
+        }
         out.println();
         out.println("  " + r.checkMessage());
     }
@@ -78,6 +86,7 @@ final class ProtocolReport {
         o.put("batch", r.batch());
         o.put("consumers", r.consumers());
         o.put("leaseSeconds", Consumer.LEASE.toSeconds());
+        o.put("minReplicas", r.minReplicas());
         ObjectNode targets = o.putObject("targets");
         targets.put("submitTasksPerSec", ProtocolResult.SUBMIT_TARGET);
         targets.put("claimCompleteTasksPerSec", ProtocolResult.CLAIM_COMPLETE_TARGET);
@@ -94,6 +103,15 @@ final class ProtocolReport {
         drain.put("clientMillisPerClaim", round(millisPerCall(r.counts().claimNanos(), r.counts().claimCalls()), 3));
         drain.put("clientMillisPerComplete",
                 round(millisPerCall(r.counts().completeNanos(), r.counts().completeCalls()), 3));
+        drain.put("redisCpuUsecPerTask", round(r.drain().redis().cpuSeconds() * 1e6 / r.tasks(), 3));
+        var nodes = drain.putArray("nodes");
+        r.drain().nodes().forEach((node, stats) -> {
+            ObjectNode n = nodes.addObject();
+            n.put("node", node);
+            n.put("scriptCalls", stats.command("evalsha").calls());
+            n.put("redisCpuCores", round(r.drain().redisCpuCores(node), 3));
+            n.put("redisCpuUsecPerTask", round(stats.cpuSeconds() * 1e6 / r.tasks(), 3));
+        });
         try {
             out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(o));
         } catch (JsonProcessingException e) {
