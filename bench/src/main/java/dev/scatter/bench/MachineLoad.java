@@ -22,8 +22,12 @@ final class MachineLoad {
      * An idle machine's background (kernel threads, idle servers) stays around 0.01-0.02.
      */
     static final double QUIET_CORES = 0.05;
-    /** How long a benchmark waits for the machine to become quiet before a run, before it measures anyway. */
-    static final Duration QUIET_TIMEOUT = Duration.ofMinutes(2);
+    /**
+     * How long a benchmark waits for the machine to become quiet before a run, before it measures anyway: two
+     * minutes, or the whole seconds in SCATTER_BENCH_QUIET_WAIT (0 on a machine that will not be quiet, where A/B runs
+     * alternated in one sitting are what can be compared).
+     */
+    static final Duration QUIET_TIMEOUT = quietTimeout(System.getenv("SCATTER_BENCH_QUIET_WAIT"));
 
     /** Clock ticks per second of /proc/stat (USER_HZ): 100 on every Linux in practice. */
     private static final double TICKS_PER_SEC = 100;
@@ -77,6 +81,17 @@ final class MachineLoad {
         double own = (b.ownCpuNanos - a.ownCpuNanos) / 1e9;
         // Tick accounting is coarse (10 ms): a small negative difference is noise.
         return new Usage(Math.max(0, busy - own) / seconds, (b.stealTicks - a.stealTicks) / TICKS_PER_SEC / seconds);
+    }
+
+    static Duration quietTimeout(String seconds) {
+        if (seconds == null || seconds.isBlank()) {
+            return Duration.ofMinutes(2);
+        }
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(seconds.trim())));
+        } catch (NumberFormatException e) {
+            return Duration.ofMinutes(2); // not whole seconds: the default, as the documentation says
+        }
     }
 
     /**

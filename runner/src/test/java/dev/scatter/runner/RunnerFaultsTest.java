@@ -105,7 +105,8 @@ class RunnerFaultsTest {
                 assertThat(a.isAlive()).isTrue();
                 assertThat(b.isAlive()).isTrue();
                 assertThat(a.log()).contains("unavailable").contains("available again");
-                assertThat(status.recovered()).as("no lease expired: the queue's clock stood still").isZero();
+                assertThat(status.recovered()).as("no lease expired: the queue's clock stood still\n--- a:\n%s\n--- b:\n%s",
+                        a.log(), b.log()).isZero();
                 assertThat(status.retries() + status.failed()).as("an outage charges no attempt").isZero();
             }
         }
