@@ -72,6 +72,12 @@ final class RedisErrors {
         if (message.contains("without any password configured")) {
             return new BrokerAuthException(where + " has no password set, but the URI gives one: remove it", cause);
         }
+        if (uri.topology() == RedisUri.Topology.CLUSTER && message.contains("cluster slots cache")
+                && find(e, JedisConnectionException.class) == null) {
+            // Jedis asked each seed node for the slot map; they answered, but none gave one: not a cluster.
+            return new WrongServerException("no seed node of " + where + " answered as a Redis Cluster node (is"
+                    + " cluster mode on? for a single server use redis://): " + message, cause);
+        }
         WrongServerException wrong = wrongServer(e, message, action, cause);
         if (wrong != null) {
             return wrong;
