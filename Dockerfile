@@ -21,6 +21,7 @@ COPY .mvn/ .mvn/
 COPY local-redis/pom.xml local-redis/
 COPY broker-client/pom.xml broker-client/
 COPY runner/pom.xml runner/
+COPY dashboard/pom.xml dashboard/
 COPY submitter/pom.xml submitter/
 COPY examples/collatz/pom.xml examples/collatz/
 COPY bench/pom.xml bench/
@@ -34,6 +35,7 @@ RUN ./mvnw -B --version
 COPY local-redis/src/ local-redis/src/
 COPY broker-client/src/ broker-client/src/
 COPY runner/src/ runner/src/
+COPY dashboard/src/ dashboard/src/
 COPY submitter/src/ submitter/src/
 RUN --mount=type=cache,id=scatter-maven-repository,target=/root/.m2/repository \
     ./mvnw -B -DskipTests -pl runner,submitter -am package

@@ -22,6 +22,11 @@ public record JobId(String queue, String id) {
         }
     }
 
+    /** Whether a text is of an id's form (what an index may hold that Scatter did not write is not). */
+    public static boolean isValidId(String id) {
+        return id != null && ID.matcher(id).matches();
+    }
+
     /** A new id: milliseconds in base 36, then 5 random base-36 digits. */
     public static JobId next(String queue, long nowMillis) {
         StringBuilder random = new StringBuilder(5);

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -16,6 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
 
 /**
  * The task side of one queue, as a runner sees it: claim a batch with a lease, renew leases, settle them
@@ -297,28 +300,97 @@ public final class TaskQueue {
      * expired are skipped (recover-7 drops them from the index).
      */
     public List<JobStatus> jobs(int limit) {
+        return jobs(0, limit);
+    }
+
+    /**
+     * A page of this queue's jobs, newest first: {@code limit} of them after skipping the {@code offset} newest.
+     * One index range and one pipelined round trip, whatever the queue's size.
+     */
+    public List<JobStatus> jobs(int offset, int limit) {
+        if (offset < 0 || limit < 1) {
+            throw new IllegalArgumentException("a page starts at 0 or later and holds at least 1 job");
+        }
         try {
-            List<String> ids = redis.zrevrange(keys.jobs(), 0, Math.max(0, limit - 1));
-            List<Response<Map<String, String>>> hashes = new ArrayList<>(ids.size());
-            Response<List<String>> live;
-            try (AbstractPipeline pipeline = redis.pipelined()) {
-                for (String id : ids) {
-                    hashes.add(pipeline.hgetAll(keys.job(id)));
-                }
-                live = pipeline.hmget(keys.active(), ids.isEmpty() ? new String[] {""} : ids.toArray(String[]::new));
-                pipeline.sync();
-            }
-            List<JobStatus> jobs = new ArrayList<>(ids.size());
-            for (int i = 0; i < ids.size(); i++) {
-                Map<String, String> hash = hashes.get(i).get();
-                if (!hash.isEmpty()) {
-                    jobs.add(JobReader.read(new JobId(keys.queue(), ids.get(i)), hash, live.get().get(i)));
-                }
-            }
-            return jobs;
+            List<String> ids = redis.zrevrange(keys.jobs(), offset, (long) offset + limit - 1);
+            return statuses(ids);
         } catch (RuntimeException e) {
             throw errors.translate(e, "listing the jobs of queue " + keys.queue());
         }
+    }
+
+    /** How many jobs the queue's index holds (ended ones until their keys expire included). */
+    public long jobCount() {
+        try {
+            return redis.zcard(keys.jobs());
+        } catch (RuntimeException e) {
+            throw errors.translate(e, "counting the jobs of queue " + keys.queue());
+        }
+    }
+
+    /**
+     * Up to {@code limit} of the jobs that have not ended (queued, running or reducing), newest first among those
+     * the scan of the queue's active hash met before it had {@code limit} of them (so not necessarily the newest of
+     * all when more are active): a bounded look at what is going on, without reading the whole jobs index.
+     */
+    public List<JobStatus> activeJobs(int limit) {
+        return active(limit, null, true);
+    }
+
+    /**
+     * The {@code limit} newest jobs in {@code state} (queued, running or reducing), told from their entries in the
+     * active hash, so that jobs in other states cost no read of their records. The whole hash is scanned, up to a
+     * hundred thousand entries.
+     */
+    public List<JobStatus> activeJobs(int limit, JobState state) {
+        return active(limit, state, false);
+    }
+
+    private List<JobStatus> active(int limit, JobState state, boolean stopAtLimit) {
+        try {
+            List<String> ids = new ArrayList<>();
+            String cursor = ScanParams.SCAN_POINTER_START;
+            int scanned = 0;
+            do {
+                ScanResult<Map.Entry<String, String>> page = redis.hscan(keys.active(), cursor,
+                        new ScanParams().count(1000));
+                for (Map.Entry<String, String> entry : page.getResult()) {
+                    // The entry reads "state|startedAt|total|maxAttempts|kind".
+                    if (state == null || entry.getValue().startsWith(state.wire() + "|")) {
+                        ids.add(entry.getKey());
+                    }
+                }
+                scanned += page.getResult().size();
+                cursor = page.getCursor();
+            } while (!cursor.equals(ScanParams.SCAN_POINTER_START) && !(stopAtLimit && ids.size() >= limit)
+                    && scanned < 100_000);
+            // Ids begin with their submit time in base 36, eight digits from 1972 to 2059: their order is submit order.
+            ids.sort(Comparator.reverseOrder());
+            return statuses(ids.subList(0, Math.min(limit, ids.size())));
+        } catch (RuntimeException e) {
+            throw errors.translate(e, "listing the active jobs of queue " + keys.queue());
+        }
+    }
+
+    /** The jobs of these ids, read in one pipelined round trip; ids of expired jobs, or not ids at all, are skipped. */
+    private List<JobStatus> statuses(List<String> ids) {
+        List<Response<Map<String, String>>> hashes = new ArrayList<>(ids.size());
+        Response<List<String>> live;
+        try (AbstractPipeline pipeline = redis.pipelined()) {
+            for (String id : ids) {
+                hashes.add(pipeline.hgetAll(keys.job(id)));
+            }
+            live = pipeline.hmget(keys.active(), ids.isEmpty() ? new String[] {""} : ids.toArray(String[]::new));
+            pipeline.sync();
+        }
+        List<JobStatus> jobs = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            Map<String, String> hash = hashes.get(i).get();
+            if (!hash.isEmpty() && JobId.isValidId(ids.get(i))) {
+                jobs.add(JobReader.read(new JobId(keys.queue(), ids.get(i)), hash, live.get().get(i)));
+            }
+        }
+        return jobs;
     }
 
     /**

@@ -43,6 +43,31 @@ final class Clis {
         return runner.findOption("--queue").getValue();
     }
 
+    /**
+     * The options of {@code submit dashboard} after parsing {@code args} (the words after "submit"), defaults
+     * applied, and checked as the command checks them before it listens (an address beyond loopback needs
+     * --read-only or a token).
+     */
+    static CommandSpec dashboard(List<String> args, Map<String, String> env) {
+        CommandLine commandLine = SubmitCli.create(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
+                env);
+        CommandLine.ParseResult parsed;
+        try {
+            parsed = commandLine.parseArgs(args.toArray(String[]::new));
+        } catch (CommandLine.ParameterException e) {
+            throw new AssertionError("submit " + String.join(" ", args) + ": " + e.getMessage(), e);
+        }
+        if (!parsed.hasSubcommand() || !parsed.subcommand().commandSpec().name().equals("dashboard")) {
+            throw new AssertionError("submit " + String.join(" ", args) + " is not the dashboard");
+        }
+        CommandSpec spec = parsed.subcommand().commandSpec();
+        String token = env.get("SCATTER_DASHBOARD_TOKEN");
+        new dev.scatter.dashboard.DashboardSettings(spec.findOption("--bind").getValue(), spec.findOption("--port").getValue(),
+                spec.findOption("--queue").getValue(), spec.findOption("--read-only").getValue(),
+                token == null || token.isEmpty() ? null : token);
+        return spec;
+    }
+
     /** Parses {@code args} (the words after "submit") as the submit command does; fails if they do not parse. */
     static void parseSubmit(List<String> args) {
         CommandLine commandLine = SubmitCli.create(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),

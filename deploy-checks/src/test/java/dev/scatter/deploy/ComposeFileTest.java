@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.scatter.cli.DurationConverter;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -58,6 +59,27 @@ class ComposeFileTest {
         assertThat(KubernetesManifestsTest.texts(runner.path("healthcheck").path("test")))
                 .containsExactly("CMD", "scatter", "healthcheck", "/healthz");
         assertThat(runner.path("environment").path("REDIS_URL").asText()).isEqualTo("redis://redis:6379");
+    }
+
+    @Test
+    void theDashboardIsReadOnlyOnTheHostsLoopbackAndHealthChecked() {
+        JsonNode dashboard = services.path("dashboard");
+        assertThat(dashboard.path("image").asText()).isEqualTo(services.path("runner").path("image").asText());
+        List<String> command = KubernetesManifestsTest.texts(dashboard.path("command"));
+        assertThat(command).first().isEqualTo("submit");
+        CommandSpec options = Clis.dashboard(command.subList(1, command.size()), Map.of());
+        assertThat((Boolean) options.findOption("--read-only").getValue()).as("it listens beyond loopback in its container")
+                .isTrue();
+        int port = options.findOption("--port").getValue();
+        List<String> ports = KubernetesManifestsTest.texts(dashboard.path("ports"));
+        assertThat(ports).hasSize(1);
+        assertThat(ports.get(0)).as("published on the host's loopback only").startsWith("127.0.0.1:").endsWith(":" + port);
+        assertThat(dashboard.path("environment").path("SCATTER_HTTP_PORT").asText()).as("where the health check knocks")
+                .isEqualTo(Integer.toString(port));
+        assertThat(KubernetesManifestsTest.texts(dashboard.path("healthcheck").path("test")))
+                .containsExactly("CMD", "scatter", "healthcheck", "/healthz");
+        assertThat(dashboard.path("depends_on").path("redis").path("condition").asText()).isEqualTo("service_healthy");
+        assertThat(dashboard.path("environment").path("REDIS_URL").asText()).isEqualTo("redis://redis:6379");
     }
 
     @Test

@@ -33,6 +33,7 @@ class KubernetesManifestsTest {
     private static final String NAMESPACE = "scatter";
     private static final String RUNNER = "scatter-runner";
     private static final String REDIS = "scatter-redis";
+    private static final String DASHBOARD = "scatter-dashboard";
     /** The Secret holding the Redis password; an overlay may generate it, or leave it to be created (README). */
     private static final String REDIS_SECRET = "scatter-redis";
     /** How much longer than the drain deadline the grace period must be: JVM exit and the hand-back. */
@@ -197,6 +198,33 @@ class KubernetesManifestsTest {
         assertThat(probe(container, "livenessProbe")).isEqualTo("/healthz on http");
         assertThat(probe(container, "readinessProbe")).isEqualTo("/readyz on http");
         assertThat(probe(container, "startupProbe")).isEqualTo("/healthz on http");
+    }
+
+    /**
+     * The dashboard: arguments submit accepts, read-only or with a token (it listens on the pod's address), its
+     * port probed (alive on /livez, ready while Redis answers on /healthz) and reached through a ClusterIP Service.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kustomizations")
+    void theDashboardIsProbedAndReachedThroughAClusterIpService(String kustomization) {
+        Rendered rendered = Rendered.of(kustomization);
+        JsonNode template = rendered.podTemplate("Deployment", DASHBOARD);
+        JsonNode container = container(template, "dashboard");
+        List<String> args = texts(container.path("args"));
+        assertThat(args).first().isEqualTo("submit");
+        Map<String, String> env = new java.util.HashMap<>();
+        container.path("env").forEach(e -> env.put(e.path("name").asText(),
+                e.has("valueFrom") ? "a-value-from-a-secret-or-field" : e.path("value").asText()));
+        CommandSpec dashboard = Clis.dashboard(args.subList(1, args.size()), env);
+        int port = dashboard.findOption("--port").getValue();
+        assertThat(port(container, "http").path("containerPort").asInt()).isEqualTo(port);
+        assertThat(probe(container, "livenessProbe")).isEqualTo("/livez on http");
+        assertThat(probe(container, "startupProbe")).isEqualTo("/livez on http");
+        assertThat(probe(container, "readinessProbe")).isEqualTo("/healthz on http");
+        JsonNode service = rendered.get("Service", DASHBOARD);
+        assertThat(service.path("spec").path("type").asText("ClusterIP")).isEqualTo("ClusterIP");
+        assertThat(service.path("spec").path("ports").get(0).path("targetPort").asText()).isEqualTo("http");
+        assertThat(matchingTemplates(rendered, service.path("spec").path("selector"))).containsExactly("Deployment " + DASHBOARD);
     }
 
     /**

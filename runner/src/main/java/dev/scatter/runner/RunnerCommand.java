@@ -59,8 +59,8 @@ public final class RunnerCommand implements Callable<Integer> {
 
     @Option(names = "--redis", paramLabel = "URI",
             description = "Redis to serve: redis://[[user]:password@]host[:port][/db], rediss:// for TLS,"
-                    + " redis-sentinel://host[:port][,host...]#master, redis-cluster://host[:port][,host...]; a % in the"
-                    + " password is written %25. Default: the REDIS_URL environment variable (better for a password:"
+                    + " redis-sentinel://host[:port][,host...]#master, redis-cluster://host[:port][,host...]; a %% in"
+                    + " the password is written %%25. Default: the REDIS_URL environment variable (better for a password:"
                     + " ps shows command lines).")
     private String redis;
 

@@ -46,13 +46,20 @@ final class JobLauncher {
             throw new CliException(ExitCodes.USAGE, "--no-wait needs a Redis (--redis URI or " + RedisSource.ENV
                     + "): a local job lives only while submit runs");
         }
+        if (options.dashboard && options.noWait) {
+            throw new CliException(ExitCodes.USAGE, "--dashboard serves while submit waits for the job: drop --no-wait"
+                    + " (or run 'submit dashboard')");
+        }
+        LocalDashboard.check(options.dashboardPort);
         ObjectNode prepared = kind == null ? params : kind.prepare(params, tasks);
         JobSpec spec = JobSpec.of(kindName, JobJson.write(prepared), tasks).withQueue(options.queue)
                 .withMaxAttempts(options.maxAttempts).withMaxRecoveries(options.maxRecoveries)
                 .withResultTtl(options.ttl);
 
         try (Session session = Session.forJob(root, options.localRunners, options.queue, localSettings, localKinds,
-                err)) {
+                err);
+             LocalDashboard dashboard = options.dashboard
+                     ? LocalDashboard.start(session.broker(), options.queue, options.dashboardPort, err) : null) {
             options.hooks.beforeSubmit(session.broker());
             JobId id = session.broker().submit(spec);
             if (options.noWait) {
@@ -69,6 +76,10 @@ final class JobLauncher {
             JobStatus end = new JobWaiter(session.broker(), err, root.env, root.json).await(id, options.timeout);
             options.hooks.afterEnd(end);
             print(end, root.json, out);
+            if (dashboard != null) {
+                out.flush();
+                dashboard.holdUntilEnter(root.in, err);
+            }
             return exitCode(end);
         }
     }

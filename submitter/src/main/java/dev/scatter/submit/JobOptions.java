@@ -45,6 +45,15 @@ final class JobOptions {
             description = "Stop waiting after this long (exit 5; the job goes on). Default: no limit.")
     Duration timeout;
 
+    @Option(names = "--dashboard",
+            description = "Serve the web dashboard on 127.0.0.1 while the job runs (its URL is printed first), and"
+                    + " after it until Enter or Ctrl-C, so that the result can be looked at.")
+    boolean dashboard;
+
+    @Option(names = "--dashboard-port", paramLabel = "N", defaultValue = "8265",
+            description = "Port of --dashboard (0, or one in use: any free port). Default: ${DEFAULT-VALUE}.")
+    int dashboardPort;
+
     /** Not an option: what the command does around its job (see JobLauncher), set by the command. */
     JobHooks hooks = JobHooks.NONE;
 }

@@ -18,15 +18,15 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             PiCommand.class, SweepCommand.class, CmdCommand.class, JobCommand.class, StatusCommand.class, WaitCommand.class,
             ResultCommand.class, CancelCommand.class, JobsCommand.class, RunnersCommand.class, DeadCommand.class,
-            RetryCommand.class, BacklogCommand.class,
+            RetryCommand.class, BacklogCommand.class, DashboardCommand.class,
             AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit codes:%n")
 public final class SubmitCommand implements Runnable {
 
     @Option(names = "--redis", paramLabel = "URI", scope = ScopeType.INHERIT,
             description = "Redis to use: redis://[[user]:password@]host[:port][/db], rediss:// for TLS,"
-                    + " redis-sentinel://host[:port][,host...]#master, redis-cluster://host[:port][,host...]; a % in the"
-                    + " password is written %25. Default: the REDIS_URL environment variable (better for a password:"
+                    + " redis-sentinel://host[:port][,host...]#master, redis-cluster://host[:port][,host...]; a %% in"
+                    + " the password is written %%25. Default: the REDIS_URL environment variable (better for a password:"
                     + " ps shows command lines); with neither, job commands run locally.")
     String redis;
 
@@ -41,6 +41,9 @@ public final class SubmitCommand implements Runnable {
     boolean json;
 
     final Map<String, String> env;
+
+    /** Where --dashboard waits for Enter after the job; tests give their own. */
+    java.io.InputStream in = System.in;
 
     SubmitCommand(Map<String, String> env) {
         this.env = env;

@@ -66,6 +66,24 @@ class ExitCodeTableTest {
         assertHelpLists(out.toString(), ExitCodes.RUNNER_HELP);
     }
 
+    @Test
+    void everyHelpFormatsWithoutAWarning() {
+        // picocli formats descriptions with String.format: a bare % makes it warn on stderr and print the raw text.
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream before = System.err;
+        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            for (String command : new String[] {"pi", "sweep", "cmd", "job", "status", "jobs", "backlog"}) {
+                Cli.withoutRedis().run(command, "--help");
+            }
+            RunnerMain.commandLine(Map.of(), new CountDownLatch(1), new PrintWriter(new StringWriter(), true),
+                    new PrintWriter(new StringWriter(), true)).execute("--help");
+        } finally {
+            System.setErr(before);
+        }
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("WARN");
+    }
+
     private static void assertHelpLists(String help, Map<String, String> codes) {
         String flat = help.replaceAll("\\s+", " ");
         assertThat(flat).contains("Exit codes:");
