@@ -92,7 +92,7 @@ class ClusterFailoverTest {
             }
             try (RunnerProcess runner = RunnerProcess.start(cluster.uri(), "--queue", String.join(",", queues),
                     "--threads", "2", "--lease", "6s", "--name", "lone")) {
-                JobId dying = PiJobs.submit(broker, queues.get(0), samples * 20, tasks, SEED);
+                JobId dying = PiJobs.submit(broker, queues.get(0), samples * 8, tasks, SEED);
                 await().atMost(Duration.ofSeconds(60))
                         .until(() -> broker.queue(queues.get(0)).backlog().inFlight() >= 2);
 
@@ -110,7 +110,7 @@ class ClusterFailoverTest {
                         .until(() -> broker.status(dying).orElseThrow().state().isTerminal());
                 JobStatus after = broker.status(dying).orElseThrow();
                 assertThat(after.state()).as(runner.log()).isEqualTo(JobState.SUCCEEDED);
-                assertThat(PiJobs.inside(after)).isEqualTo(PiJobs.expectedInside(samples * 20, tasks, SEED));
+                assertThat(PiJobs.inside(after)).isEqualTo(PiJobs.expectedInside(samples * 8, tasks, SEED));
                 assertThat(runner.isAlive()).isTrue();
             }
         }
