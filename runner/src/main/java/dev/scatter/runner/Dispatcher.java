@@ -80,9 +80,11 @@ final class Dispatcher implements Runnable {
             try {
                 int capacity = config.threads() + durations.prefetch(config.threads());
                 int held = holdings.size();
-                if (held > 0 && (holdings.holdsSuspect() || suspectsWaiting())) {
-                    // A suspect runs alone: let what is held finish, then claim with empty hands.
-                    holdings.awaitBelow(1, 500);
+                int stuck = stuckOutcomes();
+                if (held - stuck > 0 && (holdings.holdsSuspect() || suspectsWaiting())) {
+                    // A suspect runs alone: let what is held finish, then claim with empty hands. Outcomes stuck on a
+                    // queue set aside (its node lost) run nothing and wait for that node: they do not fill the hands.
+                    holdings.awaitBelow(stuck + 1, 500);
                     continue;
                 }
                 // Outcomes waiting to be settled hold no thread: up to a capacity's worth of them leave room, so that
@@ -127,7 +129,7 @@ final class Dispatcher implements Runnable {
     /** One pass over the queues, starting after the one served first last time, so none is starved. */
     private int claimRound(int room) {
         int claimed = 0;
-        boolean solo = holdings.size() == 0;
+        boolean solo = holdings.size() - stuckOutcomes() == 0;
         boolean sawSuspects = false;
         List<String> queues = config.queues();
         int served = 0;
@@ -186,6 +188,11 @@ final class Dispatcher implements Runnable {
             throw queueFailure;
         }
         return claimed;
+    }
+
+    /** Outcomes waiting to be settled on queues set aside: they cannot be until their node is back. */
+    private int stuckOutcomes() {
+        return queueRetryAt.isEmpty() ? 0 : holdings.finishedOn(queueRetryAt.keySet());
     }
 
     private static void pause(long millis) {

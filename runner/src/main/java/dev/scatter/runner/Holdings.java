@@ -50,6 +50,17 @@ final class Holdings {
         return finished;
     }
 
+    /** Tasks of these queues whose outcome has been handed to the settler and waits for Redis to acknowledge it. */
+    int finishedOn(java.util.Set<String> queues) {
+        int finished = 0;
+        for (Work work : byLease.values()) {
+            if (work.isFinished() && queues.contains(work.task.job().queue())) {
+                finished++;
+            }
+        }
+        return finished;
+    }
+
     /** Whether it holds a suspect, which runs alone. */
     boolean holdsSuspect() {
         for (Work work : byLease.values()) {

@@ -116,6 +116,49 @@ class ClusterFailoverTest {
         }
     }
 
+    /**
+     * As above, and a runner of the living queue dies mid-job while the other node is down: the surviving runner,
+     * whose leases on the dead node cannot be renewed, still recovers the dead runner's tasks on the living node.
+     */
+    @Test
+    void recoveryGoesOnOnTheOtherNodes() throws Exception {
+        long samples = 600_000_000L;
+        int tasks = 30;
+        try (ClusterRedis cluster = new ClusterRedis();
+             Broker broker = Broker.connect(cluster.uri())) {
+            // The queue whose node dies must not share it with the runners' presence keys, which the test reads.
+            List<String> queues = new ArrayList<>();
+            Set<Integer> masters = new HashSet<>(Set.of(cluster.masterOf(ClusterRedis.slotOf("runners"))));
+            for (int i = 0; queues.size() < 2; i++) {
+                if (masters.add(cluster.masterOf(ClusterRedis.slotOf("reap" + i)))) {
+                    queues.add("reap" + i);
+                }
+            }
+            try (RunnerProcess survivor = RunnerProcess.start(cluster.uri(), "--queue", String.join(",", queues),
+                    "--threads", "2", "--lease", "6s", "--name", "survivor");
+                 RunnerProcess victim = RunnerProcess.start(cluster.uri(), "--queue", queues.get(1),
+                         "--threads", "1", "--lease", "6s", "--name", "victim")) {
+                PiJobs.submit(broker, queues.get(0), samples * 8, tasks, SEED);
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() -> broker.queue(queues.get(0)).backlog().inFlight() >= 2);
+                cluster.killShardOf(ClusterRedis.slotOf(queues.get(0)));
+
+                JobId living = PiJobs.submit(broker, queues.get(1), samples * 4, tasks, SEED);
+                await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> broker.runners().live().stream()
+                        .anyMatch(r -> r.id().equals("victim") && r.inFlight() > 0));
+                victim.kill();
+
+                await().atMost(Duration.ofSeconds(120)).ignoreExceptions()
+                        .until(() -> broker.status(living).orElseThrow().state().isTerminal());
+                JobStatus status = broker.status(living).orElseThrow();
+                assertThat(status.state()).as(survivor.log()).isEqualTo(JobState.SUCCEEDED);
+                assertThat(PiJobs.inside(status)).isEqualTo(PiJobs.expectedInside(samples * 4, tasks, SEED));
+                assertThat(status.recovered()).as("the victim's leases were taken back").isPositive();
+                assertThat(survivor.log()).contains("queue " + queues.get(1) + ": recovered");
+            }
+        }
+    }
+
     private static String[] with(String[] args, String... more) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of(more));
