@@ -165,7 +165,7 @@ public final class Broker implements AutoCloseable {
         Object reply = scripts.run(LuaScript.CANCEL,
                 List.of(keys.clock(), keys.job(id.id()), keys.results(id.id()), keys.dead(id.id()),
                         keys.returns(id.id()), keys.expiring(), keys.active(), keys.counters(), keys.parked(),
-                        keys.leases()),
+                        keys.leases(), keys.tasks(id.id())),
                 List.of(keys.doneChannel(), id.id()));
         return CancelOutcome.of(ReturnCode.of(Replies.number(reply)));
     }
@@ -188,7 +188,37 @@ public final class Broker implements AutoCloseable {
      * takes one per thousand, and no single call holds Redis long.
      */
     public Map<Integer, String> partialResults(JobId id, int tasks) {
-        String key = queue(id.queue()).keys().results(id.id());
+        return byIndex(queue(id.queue()).keys().results(id.id()), tasks, "reading the results of job " + id);
+    }
+
+    /**
+     * The records of a job of {@code tasks} tasks, by index: each task's last settled attempt, as settle-8 wrote it
+     * (docs/protocol.md, 2.2); tasks never settled have none. Kept until the job expires.
+     */
+    public Map<Integer, String> taskRecords(JobId id, int tasks) {
+        return byIndex(queue(id.queue()).keys().tasks(id.id()), tasks, "reading the task records of job " + id);
+    }
+
+    /** The indexes of the job's tasks that hold a lease now (running, or about to). */
+    public java.util.Set<Integer> leasedTasks(JobId id) {
+        java.util.Set<Integer> leased = new java.util.TreeSet<>();
+        String prefix = id.id() + ":";
+        try {
+            for (String member : redis.zrange(queue(id.queue()).keys().leases(), 0, -1)) {
+                if (member.startsWith(prefix)) {
+                    String task = member.substring(prefix.length(), member.indexOf(':', prefix.length()));
+                    if (!task.equals("r")) {
+                        leased.add(Integer.parseInt(task));
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            throw errors.translate(e, "reading the leases of job " + id);
+        }
+        return leased;
+    }
+
+    private Map<Integer, String> byIndex(String key, int tasks, String what) {
         Map<Integer, String> results = new TreeMap<>();
         int chunk = 2000;
         try (AbstractPipeline pipeline = redis.pipelined()) {
@@ -211,7 +241,7 @@ public final class Broker implements AutoCloseable {
                 }
             }
         } catch (RuntimeException e) {
-            throw errors.translate(e, "reading the results of job " + id);
+            throw errors.translate(e, what);
         }
         return results;
     }
@@ -253,7 +283,8 @@ public final class Broker implements AutoCloseable {
     public int retryDead(JobId id) {
         QueueKeys keys = queue(id.queue()).keys();
         List<String> keyList = List.of(keys.clock(), keys.job(id.id()), keys.dead(id.id()), keys.ready(),
-                keys.results(id.id()), keys.returns(id.id()), keys.expiring(), keys.active(), keys.counters());
+                keys.results(id.id()), keys.returns(id.id()), keys.expiring(), keys.active(), keys.counters(),
+                keys.tasks(id.id()));
         int revived = 0;
         boolean called = false;
         String cursor = ScanParams.SCAN_POINTER_START;

@@ -20,10 +20,10 @@ public enum LuaScript {
     SUBMIT("submit-6", 0),
     CLAIM("claim-7", 0),
     RENEW("renew-3", 1),
-    SETTLE("settle-8", 4),
+    SETTLE("settle-8", 5),
     RECOVER("recover-7", 0),
-    CANCEL("cancel-10", 0),
-    RETRY_DEAD("retry-dead-9", 0),
+    CANCEL("cancel-11", 0),
+    RETRY_DEAD("retry-dead-10", 0),
     BEAT("beat-2", 0);
 
     private final String fileName;

@@ -110,6 +110,11 @@ public final class QueueKeys {
         return job(jobId) + ":returns";
     }
 
+    /** Hash of the job's task records: task index to its last settled attempt (state, attempt, runner, duration). */
+    public String tasks(String jobId) {
+        return job(jobId) + ":tasks";
+    }
+
     /** A blob of data shared by a job's tasks (a dataset, say), under the SHA-256 of its bytes. */
     public String blob(String sha256) {
         return prefix + "blob:" + sha256;

@@ -159,9 +159,11 @@ public final class TaskQueue {
             int size = result.getBytes(StandardCharsets.UTF_8).length;
             if (size > options.maxResultBytes()) {
                 entries.add(new Settlement(SettleOp.FAIL, c.task().leaseId(), "-1",
-                        new PayloadTooLargeException("the result", size, options.maxResultBytes()).getMessage()));
+                        new PayloadTooLargeException("the result", size, options.maxResultBytes()).getMessage(),
+                        TaskRecords.checkedInfo(c.infoJson())));
             } else {
-                entries.add(new Settlement(SettleOp.COMPLETE, c.task().leaseId(), result, ""));
+                entries.add(new Settlement(SettleOp.COMPLETE, c.task().leaseId(), result, "",
+                        TaskRecords.checkedInfo(c.infoJson())));
             }
         }
         return settle(entries);
@@ -174,7 +176,8 @@ public final class TaskQueue {
             String delay = f.permanent()
                     ? "-1"
                     : Long.toString(options.retryPolicy().delayAfter(f.task().attempt()).toMillis());
-            entries.add(new Settlement(SettleOp.FAIL, f.task().leaseId(), delay, f.error() == null ? "" : f.error()));
+            entries.add(new Settlement(SettleOp.FAIL, f.task().leaseId(), delay, f.error() == null ? "" : f.error(),
+                    TaskRecords.checkedInfo(f.infoJson())));
         }
         return settle(entries);
     }
@@ -224,7 +227,7 @@ public final class TaskQueue {
         return new RecoveryReport(promoted, requeued, quarantined, dropped);
     }
 
-    /** Settles entries in calls of at most {@link #MAX_BATCH}, declaring the four keys of every job they touch. */
+    /** Settles entries in calls of at most {@link #MAX_BATCH}, declaring the five keys of every job they touch. */
     private List<ReturnCode> settle(List<Settlement> entries) {
         List<ReturnCode> codes = new ArrayList<>(entries.size());
         for (int from = 0; from < entries.size(); from += MAX_BATCH) {
@@ -238,17 +241,20 @@ public final class TaskQueue {
             }
             List<String> keyList = new ArrayList<>(List.of(keys.clock(), keys.leases(), keys.ready(), keys.delayed(),
                     keys.expiring(), keys.active(), keys.counters(), keys.suspects()));
-            List<String> args = new ArrayList<>(6 + jobs.size() + batch.size() * 4);
+            List<String> args = new ArrayList<>(8 + jobs.size() + batch.size() * 5);
             args.add(keys.wakeChannel());
             args.add(keys.doneChannel());
             args.add(Integer.toString(options.maxResultBytes()));
             args.add(Long.toString(options.maxJobResultBytes()));
+            args.add(Integer.toString(TaskRecords.MAX_RECORD_BYTES));
+            args.add(Long.toString(TaskRecords.MAX_JOB_RECORDS_BYTES));
             args.add(Integer.toString(jobs.size()));
             for (String job : jobs) {
                 keyList.add(keys.job(job));
                 keyList.add(keys.results(job));
                 keyList.add(keys.dead(job));
                 keyList.add(keys.returns(job));
+                keyList.add(keys.tasks(job));
                 args.add(job);
             }
             args.add(Integer.toString(batch.size()));
@@ -257,6 +263,7 @@ public final class TaskQueue {
                 args.add(entry.leaseId());
                 args.add(entry.a());
                 args.add(entry.b());
+                args.add(entry.info());
             }
             for (Object code : Replies.list(scripts.run(LuaScript.SETTLE, keyList, args))) {
                 codes.add(ReturnCode.of(Replies.number(code)));

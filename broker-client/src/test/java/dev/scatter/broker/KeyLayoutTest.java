@@ -50,8 +50,8 @@ class KeyLayoutTest {
             assertThat(found).containsExactlyInAnyOrder(
                     keys.clock(), keys.leases(), keys.delayed(), keys.malformed(), keys.jobs(), keys.expiring(),
                     keys.active(), keys.counters(),
-                    keys.job(done.id()), keys.results(done.id()), keys.dead(done.id()),
-                    keys.job(running.id()), keys.results(running.id()));
+                    keys.job(done.id()), keys.results(done.id()), keys.dead(done.id()), keys.tasks(done.id()),
+                    keys.job(running.id()), keys.results(running.id()), keys.tasks(running.id()));
             found.addAll(List.of(keys.ready(), keys.parked(), keys.returns(done.id()), keys.blob("0")));
             int slot = JedisClusterCRC16.getSlot(keys.ready());
             assertThat(found).allSatisfy(key -> assertThat(JedisClusterCRC16.getSlot(key)).isEqualTo(slot));

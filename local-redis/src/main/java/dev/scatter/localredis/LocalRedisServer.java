@@ -35,6 +35,7 @@ public final class LocalRedisServer implements AutoCloseable {
     private final String password;
     private final List<String> extraArgs;
     private final Path dataDir;
+    private final boolean keepData;
     private final boolean fixedPort;
     private int port;
     private Process process;
@@ -49,15 +50,21 @@ public final class LocalRedisServer implements AutoCloseable {
         this.extraArgs = List.copyOf(builder.extraArgs);
         this.fixedPort = builder.port > 0;
         this.port = fixedPort ? builder.port : FreePort.pick();
+        this.keepData = builder.dataDir != null;
         try {
-            this.dataDir = Files.createTempDirectory("scatter-redis-");
+            this.dataDir = keepData ? Files.createDirectories(builder.dataDir) : Files.createTempDirectory("scatter-redis-");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a data directory for redis-server", e);
         }
-        // A redis-server outliving its JVM would hold the port and memory; kill it when the JVM exits.
+        // A redis-server outliving its JVM would hold the port and memory; stop it when the JVM exits (gracefully
+        // when its data is kept, so that the append-only file holds every write).
         this.shutdownHook = new Thread(() -> {
-            killQuietly();
-            deleteRecursively(dataDir);
+            if (keepData) {
+                stopQuietly();
+            } else {
+                killQuietly();
+                deleteRecursively(dataDir);
+            }
         }, "scatter-local-redis-cleanup");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -210,15 +217,44 @@ public final class LocalRedisServer implements AutoCloseable {
         }
     }
 
+    /** The directory redis-server keeps its files in. */
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /**
+     * Stops the server and lets go of its files: a kept data directory ({@link Builder#dataDir}) is stopped
+     * gracefully and stays; a temporary one is killed and deleted.
+     */
     @Override
     public synchronized void close() {
-        kill();
+        if (keepData) {
+            stop();
+        } else {
+            kill();
+        }
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException alreadyShuttingDown) {
             // the hook itself is running or about to: nothing to remove
         }
-        deleteRecursively(dataDir);
+        if (!keepData) {
+            deleteRecursively(dataDir);
+        }
+    }
+
+    private void stopQuietly() {
+        Process p = process;
+        if (p != null) {
+            p.destroy();
+            try {
+                if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private void killQuietly() {
@@ -298,6 +334,7 @@ public final class LocalRedisServer implements AutoCloseable {
         private final List<String> bindAddresses = new ArrayList<>(List.of("127.0.0.1"));
         private String password;
         private final List<String> extraArgs = new ArrayList<>();
+        private Path dataDir;
 
         private Builder() {
         }
@@ -351,6 +388,16 @@ public final class LocalRedisServer implements AutoCloseable {
         /** Further redis-server arguments, e.g. {@code --user alice on >secret ~* &* +@all}. */
         public Builder arg(String... args) {
             extraArgs.addAll(List.of(args));
+            return this;
+        }
+
+        /**
+         * Keeps the server's files in {@code dir} (created if missing), which outlives the server: a server
+         * started again on it finds its data (with {@link #appendOnly} on). By default a temporary directory,
+         * deleted on {@link #close()}.
+         */
+        public Builder dataDir(Path dir) {
+            this.dataDir = dir;
             return this;
         }
 

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.RedisClient;
 
@@ -48,6 +50,22 @@ class LocalRedisServerTest {
         }
         assertThatThrownBy(() -> LocalRedisServer.builder().appendFsync("sometimes"))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aKeptDataDirectoryOutlivesTheServerWithItsKeysAndTheirExpiry(@TempDir Path dir) {
+        Path data = dir.resolve("store");
+        try (LocalRedisServer first = LocalRedisServer.builder().dataDir(data).appendOnly(true).build().start();
+             RedisClient client = RedisClient.create(URI.create(first.uri()))) {
+            client.set("kept", "yes");
+            client.expire("kept", 3_600);
+        }
+        assertThat(data).isDirectory();
+        try (LocalRedisServer second = LocalRedisServer.builder().dataDir(data).appendOnly(true).build().start();
+             RedisClient client = RedisClient.create(URI.create(second.uri()))) {
+            assertThat(client.get("kept")).isEqualTo("yes");
+            assertThat(client.ttl("kept")).isBetween(3_000L, 3_600L);
+        }
     }
 
     @Test

@@ -72,7 +72,7 @@ public final class Runner {
         this.runnable = kinds.names().stream()
                 .filter(name -> kinds.find(name).orElseThrow().isEnabled(config.settings())).toList();
         this.outage = new OutageLog(broker.uri().address(), broker::memoryReport, this::renewNow);
-        this.settler = new Settler(broker, holdings, outage, metrics);
+        this.settler = new Settler(broker, holdings, outage, metrics, config.name());
         AtomicInteger threadNumber = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(config.threads(), config.threads(), 0, TimeUnit.MILLISECONDS,
                 new LinkedBlockingQueue<>(), r -> {

@@ -7,6 +7,7 @@ import dev.scatter.broker.ClaimedTask;
 import dev.scatter.broker.ReturnCode;
 import dev.scatter.broker.TaskCompletion;
 import dev.scatter.broker.TaskFailure;
+import dev.scatter.broker.TaskRecords;
 import dev.scatter.broker.TaskQueue;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -37,7 +38,7 @@ final class Settler implements Runnable {
     private enum Kind { COMPLETE, FAIL, RELEASE }
 
     /** One finished attempt, or a task handed back. */
-    private record Outcome(Work work, Kind kind, String text, boolean permanent) {
+    private record Outcome(Work work, Kind kind, String text, boolean permanent, long millis) {
         String queue() {
             return work.task.job().queue();
         }
@@ -47,16 +48,23 @@ final class Settler implements Runnable {
     private final Holdings holdings;
     private final OutageLog outage;
     private final RunnerMetrics metrics;
+    private final String runnerName;
     private final BlockingQueue<Outcome> pending = new LinkedBlockingQueue<>();
     private volatile boolean stopping;
     private volatile long giveUpAt;
     private volatile boolean idle = true;
 
     Settler(Broker broker, Holdings holdings, OutageLog outage, RunnerMetrics metrics) {
+        this(broker, holdings, outage, metrics, null);
+    }
+
+    /** As above; {@code runnerName} goes into the task records this runner's attempts leave (TaskRecords). */
+    Settler(Broker broker, Holdings holdings, OutageLog outage, RunnerMetrics metrics, String runnerName) {
         this.broker = broker;
         this.holdings = holdings;
         this.outage = outage;
         this.metrics = metrics;
+        this.runnerName = runnerName;
     }
 
     /** Reports a result; false (and nothing sent) when the task's outcome was already reported. */
@@ -86,7 +94,9 @@ final class Settler implements Runnable {
         if (!work.takeOutcome()) {
             return false;
         }
-        pending.add(new Outcome(work, kind, text, permanent));
+        long started = work.startedAt;
+        long millis = started == 0 ? 0 : (System.nanoTime() - started) / 1_000_000;
+        pending.add(new Outcome(work, kind, text, permanent, millis));
         return true;
     }
 
@@ -207,7 +217,8 @@ final class Settler implements Runnable {
         // Completions first, so that a batch that completes and fails is settled in order.
         if (!completions.isEmpty()) {
             List<ReturnCode> codes = queue.complete(completions.stream()
-                    .map(o -> new TaskCompletion(o.work().task, o.text())).toList());
+                    .map(o -> new TaskCompletion(o.work().task, o.text(),
+                            TaskRecords.info(runnerName, o.millis(), null))).toList());
             metrics.completed(codes);
             for (int i = 0; i < codes.size(); i++) {
                 if (codes.get(i) == ReturnCode.DEAD) {
@@ -219,7 +230,8 @@ final class Settler implements Runnable {
         }
         if (!failures.isEmpty()) {
             List<ReturnCode> codes = queue.fail(failures.stream()
-                    .map(o -> new TaskFailure(o.work().task, o.text(), o.permanent())).toList());
+                    .map(o -> new TaskFailure(o.work().task, o.text(), o.permanent(),
+                            TaskRecords.info(runnerName, o.millis(), o.text()))).toList());
             metrics.failed(codes);
             for (int i = 0; i < codes.size(); i++) {
                 ClaimedTask task = failures.get(i).work().task;

@@ -60,6 +60,12 @@ final class TaskRunner {
         this.metrics = metrics;
     }
 
+    /**
+     * The job parameter that holds results reused from earlier jobs, by task index (submit --reuse): such a task is
+     * completed with it, without running.
+     */
+    static final String REUSED = "reused";
+
     void run(Work work) {
         if (!work.take()) {
             return;
@@ -84,6 +90,12 @@ final class TaskRunner {
             String invalid = invalidParams(kind, task, params);
             if (invalid != null) {
                 settler.fail(work, invalid, true);
+                return;
+            }
+            JsonNode reused = task.isReduce() ? null : params.path(REUSED).get(Integer.toString(task.index()));
+            if (reused != null) {
+                // The submitter found this task's result in an earlier job (submit --reuse): it is the result.
+                settler.complete(work, JSON.writeValueAsString(reused));
                 return;
             }
             JsonNode result = task.isReduce() ? reduce(kind, task, params) : kind.run(new TaskContext(

@@ -40,7 +40,6 @@ import picocli.CommandLine.Model.CommandSpec;
 final class CmdCommand implements Callable<Integer> {
 
     private static final Pattern RANGE = Pattern.compile("(-?\\d{1,18})\\.\\.(-?\\d{1,18})");
-    private static final Pattern SEED_LIST = Pattern.compile("-?\\d{1,18}(\\s*,\\s*-?\\d{1,18})*");
     private static final Pattern PARAM_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
 
     @ParentCommand
@@ -50,7 +49,8 @@ final class CmdCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--seeds", paramLabel = "RANGE",
-            description = "Seeds to run: a range like 1..100, or a list like 1,5,9. Fills {seed}.")
+            description = "Seeds to run: a range like 1..100, a range with a step like 0..100..10, or a list like 1,5,9."
+                    + " Fills {seed}.")
     private String seeds;
 
     @Option(names = "--param", paramLabel = "NAME=VALUES",
@@ -75,11 +75,7 @@ final class CmdCommand implements Callable<Integer> {
         Set<String> names = new HashSet<>(CommandTemplate.BUILT_IN);
         if (seeds != null) {
             String spec = seeds.strip();
-            if (!RANGE.matcher(spec).matches() && !SEED_LIST.matcher(spec).matches()) {
-                throw new CliException(ExitCodes.USAGE, "--seeds " + Excerpt.quote(seeds) + " is not a range or list"
-                        + " of whole numbers: write 1..20, or 1,5,9");
-            }
-            axes.add(axis("--seeds", "seed", spec));
+            axes.add(SeedSpec.axis(seeds));
             names.add("seed");
         }
         for (String p : params) {

@@ -46,20 +46,30 @@ final class JobLauncher {
             throw new CliException(ExitCodes.USAGE, "--no-wait needs a Redis (--redis URI or " + RedisSource.ENV
                     + "): a local job lives only while submit runs");
         }
+        if (options.noWait && (options.out != null || options.plot != null)) {
+            throw new CliException(ExitCodes.USAGE, "--out and --plot need the result: they cannot go with --no-wait"
+                    + " ('submit result JOB --out FILE' writes it later)");
+        }
+        ResultFiles.check(options.out, options.plot, kindName);
+        if (options.reuse) {
+            Reuse.check(kindName);
+        }
         if (options.dashboard && options.noWait) {
             throw new CliException(ExitCodes.USAGE, "--dashboard serves while submit waits for the job: drop --no-wait"
                     + " (or run 'submit dashboard')");
         }
         LocalDashboard.check(options.dashboardPort);
         ObjectNode prepared = kind == null ? params : kind.prepare(params, tasks);
-        JobSpec spec = JobSpec.of(kindName, JobJson.write(prepared), tasks).withQueue(options.queue)
-                .withMaxAttempts(options.maxAttempts).withMaxRecoveries(options.maxRecoveries)
-                .withResultTtl(options.ttl);
 
         try (Session session = Session.forJob(root, options.localRunners, options.queue, localSettings, localKinds,
                 err);
              LocalDashboard dashboard = options.dashboard
                      ? LocalDashboard.start(session.broker(), options.queue, options.dashboardPort, err) : null) {
+            ObjectNode submitted = options.reuse
+                    ? Reuse.apply(session.broker(), options.queue, kindName, prepared, tasks, err) : prepared;
+            JobSpec spec = JobSpec.of(kindName, JobJson.write(submitted), tasks).withQueue(options.queue)
+                    .withMaxAttempts(options.maxAttempts).withMaxRecoveries(options.maxRecoveries)
+                    .withResultTtl(options.ttl);
             options.hooks.beforeSubmit(session.broker());
             JobId id = session.broker().submit(spec);
             if (options.noWait) {
@@ -75,6 +85,7 @@ final class JobLauncher {
             }
             JobStatus end = new JobWaiter(session.broker(), err, root.env, root.json).await(id, options.timeout);
             options.hooks.afterEnd(end);
+            ResultFiles.write(session.broker(), end, options.out, options.plot, root.json, err);
             print(end, root.json, out);
             if (dashboard != null) {
                 out.flush();
@@ -91,8 +102,10 @@ final class JobLauncher {
         }
         String elapsed = job.createdAt() != null && job.finishedAt() != null
                 ? " in " + JobText.seconds(java.time.Duration.between(job.createdAt(), job.finishedAt())) : "";
-        out.println("job " + job.id() + " (" + job.kind() + ") " + job.state().wire() + ": " + job.succeeded() + "/"
-                + job.total() + " tasks succeeded" + elapsed);
+        // A command sweep's tasks succeed when their commands ran, whatever they exited: its result says how they ended.
+        boolean commands = "cmd".equals(job.kind()) && job.state() == JobState.SUCCEEDED;
+        out.println("job " + job.id() + " (" + job.kind() + ") " + (commands ? "ended" : job.state().wire()) + ": "
+                + job.succeeded() + "/" + job.total() + (commands ? " commands ran" : " tasks succeeded") + elapsed);
         if (job.result() != null) {
             out.print(JobText.result(job));
         }

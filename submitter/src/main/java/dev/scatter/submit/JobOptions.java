@@ -45,6 +45,21 @@ final class JobOptions {
             description = "Stop waiting after this long (exit 5; the job goes on). Default: no limit.")
     Duration timeout;
 
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Also write the ended job to FILE, by its extension: .json (the job and its result), .jsonl"
+                    + " (a line per task) or .csv (a row per task: parameters, state, duration, metrics).")
+    java.nio.file.Path out;
+
+    @Option(names = "--plot", paramLabel = "FILE",
+            description = "Also draw the result into FILE, PNG or SVG by its extension (pi, sweep and cmd jobs).")
+    java.nio.file.Path plot;
+
+    @Option(names = "--reuse",
+            description = "Do not run again a task whose kind, parameters and data already have a result in an earlier"
+                    + " job of the queue (kept as long as that job): extend a grid and only the new cells run (pi,"
+                    + " sweep and cmd jobs; commands only when they exited 0).")
+    boolean reuse;
+
     @Option(names = "--dashboard",
             description = "Serve the web dashboard on 127.0.0.1 while the job runs (its URL is printed first), and"
                     + " after it until Enter or Ctrl-C, so that the result can be looked at.")

@@ -46,7 +46,7 @@ final class JobText {
             return pi(result);
         }
         if ("cmd".equals(s.kind()) && result.has("metrics")) {
-            return CommandResultText.render(result);
+            return CommandResultText.render(result, s.id().toString());
         }
         if ("sweep".equals(s.kind()) && result.has("cells")) {
             return SweepTable.render(result);

@@ -1,7 +1,6 @@
 package dev.scatter.submit;
 
 import dev.scatter.broker.Broker;
-import dev.scatter.localredis.LocalRedisServer;
 import dev.scatter.runner.Runner;
 import dev.scatter.runner.RunnerConfig;
 import dev.scatter.task.RunnerSettings;
@@ -15,16 +14,16 @@ import java.util.List;
  */
 final class LocalCluster implements AutoCloseable {
 
-    private final LocalRedisServer redis;
+    private final LocalStore redis;
     private final List<Runner> runners = new ArrayList<>();
 
-    private LocalCluster(LocalRedisServer redis) {
+    private LocalCluster(LocalStore redis) {
         this.redis = redis;
     }
 
-    /** Starts an embedded Redis; the caller connects a Broker to {@link #uri()}. */
-    static LocalCluster startRedis() {
-        return new LocalCluster(LocalRedisServer.builder().build().start());
+    /** Starts an embedded Redis on the given store; the caller connects a Broker to {@link #uri()}. */
+    static LocalCluster startRedis(LocalStore store) {
+        return new LocalCluster(store);
     }
 
     /** No embedded Redis: only a local runner, against the given Redis. */
@@ -38,6 +37,11 @@ final class LocalCluster implements AutoCloseable {
 
     int port() {
         return redis.port();
+    }
+
+    /** Where the embedded Redis keeps its data, or null when it keeps nothing. */
+    java.nio.file.Path storeDir() {
+        return redis.dir();
     }
 
     /**

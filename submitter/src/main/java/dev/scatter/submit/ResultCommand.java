@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code submit result JOB [--plot FILE]}. */
+/** {@code submit result JOB [--plot FILE] [--out FILE]}. */
 @Command(name = "result", mixinStandardHelpOptions = true,
         description = {"Prints a finished job's result.",
             "Exits 0 when the job succeeded, 1 when it failed or was cancelled, 5 while it is still running."})
@@ -23,11 +23,17 @@ final class ResultCommand extends OneJobCommand {
                 + " bars over one); for cmd each metric's distribution."})
     private Path plot;
 
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Also write the job to FILE, by its extension: .json (the job and its result), .jsonl (a line"
+                + " per task) or .csv (a row per task: parameters, state, duration, metrics).")
+    private Path out;
+
     @Override
     void before(JobId id) {
         if (plot != null) {
             usage(() -> Plotter.check(plot));
         }
+        ResultFiles.check(out, null, null);
     }
 
     @Override
@@ -51,6 +57,7 @@ final class ResultCommand extends OneJobCommand {
                     JobJson.parse(status.paramsJson()), JobJson.parse(status.result())), plot));
             plotted = true;
         }
+        ResultFiles.write(session.broker(), status, out, null, root.json, err());
         JobLauncher.print(status, root.json, out());
         if (plot != null && !plotted) {
             err().println(spec.qualifiedName() + ": no plot: job " + id + " "

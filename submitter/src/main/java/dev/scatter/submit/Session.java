@@ -41,11 +41,23 @@ final class Session implements AutoCloseable {
     /** For commands that read or change existing jobs: a Redis must be given. */
     static Session connect(SubmitCommand root, String command) {
         quietLogs(root);
-        String uri = RedisSource.resolve(root.redis, root.env).orElseThrow(() -> new CliException(ExitCodes.USAGE,
-                "no Redis given: '" + command + "' needs the Redis the job was submitted to (--redis URI or "
-                        + RedisSource.ENV + ")"));
-        return new Session(Broker.connect(RedisUri.parse(uri),
-                BrokerOptions.DEFAULTS.withMinReplicas(root.minReplicas)), null);
+        String uri = RedisSource.resolve(root.redis, root.env).orElse(null);
+        if (uri != null) {
+            return new Session(Broker.connect(RedisUri.parse(uri),
+                    BrokerOptions.DEFAULTS.withMinReplicas(root.minReplicas)), null);
+        }
+        LocalStore store = LocalStore.location(root.env).flatMap(LocalStore::openForReading)
+                .orElseThrow(() -> new CliException(ExitCodes.USAGE, "no Redis given: '" + command + "' needs the"
+                        + " Redis the job was submitted to (--redis URI or " + RedisSource.ENV + "), and there is no"
+                        + " local store here (" + LocalStore.location(root.env).map(Object::toString)
+                        .orElse(LocalStore.ENV + "=none") + ") of jobs run locally"));
+        LocalCluster cluster = LocalCluster.startRedis(store);
+        try {
+            return new Session(Broker.connect(cluster.uri()), cluster);
+        } catch (RuntimeException e) {
+            cluster.close();
+            throw e;
+        }
     }
 
     /**
@@ -72,17 +84,20 @@ final class Session implements AutoCloseable {
         }
         int threads = localThreads != null ? localThreads
                 : Math.min(RunnerConfig.MAX_THREADS, Runtime.getRuntime().availableProcessors());
-        LocalCluster cluster = LocalCluster.startRedis();
+        LocalCluster cluster = LocalCluster.startRedis(LocalStore.location(root.env)
+                .map(dir -> LocalStore.openForJob(dir, err)).orElseGet(LocalStore::temporary));
         Broker broker;
         try {
             broker = Broker.connect(RedisUri.parse(cluster.uri()), options(threads));
+            LocalOrphans.cancel(broker, cluster.uri(), err);
         } catch (RuntimeException e) {
             cluster.close();
             throw e;
         }
         err.println("submit: no Redis given (--redis or " + RedisSource.ENV + "): running locally with an embedded "
                 + "Redis " + broker.serverVersion() + " on port " + cluster.port() + " and " + threads + " local runner"
-                + " thread" + (threads == 1 ? "" : "s"));
+                + " thread" + (threads == 1 ? "" : "s") + (cluster.storeDir() == null ? "; nothing is kept"
+                : "; jobs are kept in " + cluster.storeDir()));
         cluster.startRunners(broker, threads, queue, settings, kinds);
         return new Session(broker, cluster);
     }

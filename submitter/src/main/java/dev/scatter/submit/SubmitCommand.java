@@ -14,11 +14,13 @@ import picocli.CommandLine.ScopeType;
         description = {
             "Splits jobs into tasks, pushes them to Redis queues, and follows them to their result.",
             "With no Redis given (no --redis, no REDIS_URL), job commands run locally: an embedded Redis and a local"
-                + " runner start, the job runs, the result prints, and everything stops."},
+                + " runner start, the job runs, the result prints, and everything stops. The embedded Redis keeps"
+                + " local jobs in .scatter/ under the working directory (SCATTER_LOCAL_DIR=DIR for another, none for"
+                + " nothing), where status, result and jobs read them until their TTL."},
         subcommands = {
             PiCommand.class, SweepCommand.class, CmdCommand.class, JobCommand.class, StatusCommand.class, WaitCommand.class,
             ResultCommand.class, CancelCommand.class, JobsCommand.class, RunnersCommand.class, DeadCommand.class,
-            RetryCommand.class, BacklogCommand.class, DashboardCommand.class,
+            RetryCommand.class, BacklogCommand.class, TasksCommand.class, LogsCommand.class, DashboardCommand.class,
             AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit codes:%n")
 public final class SubmitCommand implements Runnable {

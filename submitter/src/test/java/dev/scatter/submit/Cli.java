@@ -23,8 +23,18 @@ final class Cli {
         return cli;
     }
 
+    /** No Redis, and a local mode that keeps nothing (no store in the working directory). */
     static Cli withoutRedis() {
-        return new Cli();
+        Cli cli = new Cli();
+        cli.env.put("SCATTER_LOCAL_DIR", "none");
+        return cli;
+    }
+
+    /** No Redis, and a local mode that keeps its jobs in the store {@code dir}. */
+    static Cli inStore(java.nio.file.Path dir) {
+        Cli cli = new Cli();
+        cli.env.put("SCATTER_LOCAL_DIR", dir.toString());
+        return cli;
     }
 
     Run run(String... args) {

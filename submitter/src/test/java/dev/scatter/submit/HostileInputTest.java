@@ -66,7 +66,7 @@ class HostileInputTest {
         Cli cli = Cli.withRedis(redis.uri());
         String q = redis.queue();
         usage(cli.run("cmd", "--seeds", "1-20", "--queue", q, "--", "echo", "{seed}"),
-                "--seeds '1-20' is not a range or list of whole numbers: write 1..20, or 1,5,9");
+                "--seeds '1-20' is not a range or list of whole numbers: write 1..20, 0..100..10 (a step) or 1,5,9");
         usage(cli.run("cmd", "--seeds", "1..x", "--queue", q, "--", "echo"), "--seeds '1..x' is not a range");
         usage(cli.run("cmd", "--seeds", "", "--queue", q, "--", "echo"), "--seeds '' is not a range");
         usage(cli.run("cmd", "--seeds", "5..1", "--queue", q, "--", "echo"), "--seeds 5..1: the range of seed is empty");

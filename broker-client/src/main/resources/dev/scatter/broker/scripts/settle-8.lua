@@ -9,20 +9,26 @@ KEYS[5]  expiring (zset)     scatter:v2:{q}:expiring      job id, score = when i
 KEYS[6]  active jobs (hash)  scatter:v2:{q}:active
 KEYS[7]  counters (hash)     scatter:v2:{q}:counters      outstanding, completed
 KEYS[8]  suspects list       scatter:v2:{q}:suspects
-KEYS[9..]  four keys per job named in ARGV, in the same order: scatter:v2:{q}:job:<id>, its :results, :dead
-           and :returns
+KEYS[9..]  five keys per job named in ARGV, in the same order: scatter:v2:{q}:job:<id>, its :results, :dead,
+           :returns and :tasks
 
 ARGV[1]  wake channel
 ARGV[2]  done channel
 ARGV[3]  largest result of one task (bytes)
 ARGV[4]  largest total of one job's results, its reduced result included (bytes)
-ARGV[5]  J, the number of jobs
-ARGV[6..5+J]  their ids
-ARGV[6+J]     E, the number of entries, followed by 4 arguments per entry: op, lease member, a, b
+ARGV[5]  largest task record (bytes): a record whose result would make it larger is kept without its result
+ARGV[6]  largest total of one job's task records (bytes): past it, records are not kept (counted in taskInfoDropped)
+ARGV[7]  J, the number of jobs
+ARGV[8..7+J]  their ids
+ARGV[8+J]     E, the number of entries, followed by 5 arguments per entry: op, lease member, a, b, info
          op C  complete   a = result (JSON)
          op F  fail       a = retry delay (ms), or -1: no retry (quarantine now);  b = error text
          op E  expire     (a lease that recover-7 listed as expired)
          op R  release    (handed back: shutdown, or the runner stopped it itself)
+         info  for C and F: what the runner says of the attempt, a JSON object ('{"runner":"r1","ms":52}'), or ''
+               for none. A counted completion or a failed attempt the lease still held writes the task's record in
+               :tasks (field = task index): state, attempt, at (Redis time, ms), the info's fields and, for C, the
+               result when the record stays within ARGV[5]. The record is the task's last settled attempt.
 
 Returns  one code per entry, in order:
           1 COUNTED          result recorded and counted
@@ -65,9 +71,10 @@ local ERROR_LIMIT = 2000
 
 local wake, done = ARGV[1], ARGV[2]
 local maxTaskResult, maxJobResults = tonumber(ARGV[3]), tonumber(ARGV[4])
-local jobCount = tonumber(ARGV[5])
+local maxRecord, maxJobRecords = tonumber(ARGV[5]), tonumber(ARGV[6])
+local jobCount = tonumber(ARGV[7])
 local slots = {}
-for k = 1, jobCount do slots[ARGV[5 + k]] = 5 + 4 * k end
+for k = 1, jobCount do slots[ARGV[7 + k]] = 4 + 5 * k end
 local codes = {}
 local requeued, outstanding, completed = 0, 0, 0
 
@@ -86,7 +93,8 @@ local function job(id)
   if j == nil then
     local slot = slots[id]
     if not slot then return nil end
-    j = {id = id, key = KEYS[slot], results = KEYS[slot + 1], dead = KEYS[slot + 2], returns = KEYS[slot + 3]}
+    j = {id = id, key = KEYS[slot], results = KEYS[slot + 1], dead = KEYS[slot + 2], returns = KEYS[slot + 3],
+         tasks = KEYS[slot + 4]}
     local f = redis.call('HMGET', j.key, 'state', 'maxRecoveries', 'ttl', 'total', 'maxAttempts', 'kind')
     j.exists = f[1] ~= false
     j.maxRecoveries, j.ttl = tonumber(f[2]) or 0, tonumber(f[3]) or 1
@@ -127,6 +135,7 @@ local function finish(j, state, field, value)
   end
   redis.call('EXPIRE', j.key, j.ttl)
   redis.call('EXPIRE', j.dead, j.ttl)
+  redis.call('EXPIRE', j.tasks, j.ttl)
   redis.call('ZADD', KEYS[5], real + j.ttl * 1000, j.id)
   redis.call('PUBLISH', done, j.id)
   j.state, j.live = state, false
@@ -166,12 +175,50 @@ local function ref(j, task, attempts)
   return j.id .. ':' .. task .. ':' .. attempts
 end
 
+-- A task's record: its last settled attempt, as the runner described it (info), with the result when it fits.
+local function recordText(state, attempt, info, result)
+  local fields = ''
+  if info and #info > 2 and #info <= maxRecord and string.byte(info, 1) == 123 and string.byte(info, -1) == 125 then
+    fields = ',' .. string.sub(info, 2, -2)
+  end
+  if result and #fields + #result + 80 <= maxRecord then
+    return '{"state":"' .. state .. '","attempt":' .. attempt .. ',"at":' .. real .. fields .. ',"result":' .. result
+      .. '}'
+  end
+  return '{"state":"' .. state .. '","attempt":' .. attempt .. ',"at":' .. real .. fields .. '}'
+end
+
+-- Writes records of one job in one HSET: fields and texts, task index then record, in one flat list. The job's
+-- records are bounded: the bytes written are counted (a record written again counts again, so the bound is
+-- conservative), and past the bound a record is counted in taskInfoDropped, not kept.
+local function record(j, entries)
+  local total = tonumber(redis.call('HGET', j.key, 'taskInfoBytes')) or 0
+  local writes, n, dropped = {}, 0, 0
+  for k = 1, #entries, 2 do
+    local text = entries[k + 1]
+    if total + #text > maxJobRecords then
+      dropped = dropped + 1
+    else
+      total = total + #text
+      writes[n + 1], writes[n + 2] = entries[k], text
+      n = n + 2
+    end
+  end
+  if n > 0 then
+    redis.call('HSET', j.tasks, unpack(writes, 1, n))
+    redis.call('HSET', j.key, 'taskInfoBytes', total)
+  end
+  if dropped > 0 then
+    redis.call('HINCRBY', j.key, 'taskInfoDropped', dropped)
+  end
+end
+
 -- Completions are grouped per job so each job costs a few calls whatever the batch size.
 local completions, completionOrder, settledLeases = {}, {}, {}
 
-for e = 0, tonumber(ARGV[6 + jobCount]) - 1 do
-  local base = 7 + jobCount + e * 4
-  local op, member, a, b = ARGV[base], ARGV[base + 1], ARGV[base + 2], ARGV[base + 3]
+for e = 0, tonumber(ARGV[8 + jobCount]) - 1 do
+  local base = 9 + jobCount + e * 5
+  local op, member, a, b, info = ARGV[base], ARGV[base + 1], ARGV[base + 2], ARGV[base + 3], ARGV[base + 4]
   local position = e + 1
   local id, task, attempt, token = string.match(member, '^([0-9a-z]+):([0-9r]+):(%d+):([0-9a-z]+)$')
   local j = id and job(id)
@@ -186,7 +233,8 @@ for e = 0, tonumber(ARGV[6 + jobCount]) - 1 do
       completions[id] = list
       completionOrder[#completionOrder + 1] = id
     end
-    list[#list + 1] = {position = position, task = task, attempt = tonumber(attempt), result = a, member = member}
+    list[#list + 1] = {position = position, task = task, attempt = tonumber(attempt), result = a, member = member,
+                       info = info}
   else
     attempt = tonumber(attempt)
     local held = false
@@ -212,12 +260,14 @@ for e = 0, tonumber(ARGV[6 + jobCount]) - 1 do
       codes[position] = ALREADY_DONE
     elseif op == 'F' then
       if a == '-1' or attempt >= j.maxAttempts then
+        record(j, {task, recordText('dead', attempt, info, nil)})
         bury(j, task, attempt, a == '-1' and 'was rejected' or ('failed on attempt ' .. attempt .. ' of '
           .. j.maxAttempts), b)
         codes[position] = DEAD
       else
         redis.call('ZADD', KEYS[4], now + tonumber(a), ref(j, task, attempt))
         redis.call('HINCRBY', j.key, 'retries', 1)
+        record(j, {task, recordText('retrying', attempt, info, nil)})
         codes[position] = RETRY_SCHEDULED
       end
     elseif op == 'E' then
@@ -298,6 +348,7 @@ for _, id in ipairs(completionOrder) do
           n = n + 2
           bytes = bytes + #c.result
           codes[c.position] = COUNTED
+          c.fresh = true
         end
       end
       if n > 0 then
@@ -325,6 +376,14 @@ for _, id in ipairs(completionOrder) do
             rescued = rescued + redis.call('HDEL', j.dead, fresh[k])
           end
         end
+        local records, r = {}, 0
+        for _, c in ipairs(tasks) do
+          if c.fresh then
+            records[r + 1], records[r + 2] = c.task, recordText('succeeded', c.attempt, c.info, c.result)
+            r = r + 2
+          end
+        end
+        record(j, records)
         redis.call('HINCRBY', j.key, 'succeeded', n / 2)
         if rescued > 0 then
           redis.call('HINCRBY', j.key, 'failed', -rescued)

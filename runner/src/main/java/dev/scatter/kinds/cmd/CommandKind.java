@@ -1,7 +1,9 @@
 package dev.scatter.kinds.cmd;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,7 +33,9 @@ import java.util.Map;
 public final class CommandKind implements TaskKind {
 
     public static final String NAME = "cmd";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Reads metrics as Python's json.dumps writes them: NaN, Infinity and -Infinity included. */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
     private static final int TAIL_CHARS = 4000;
 
     @Override
@@ -93,9 +97,11 @@ public final class CommandKind implements TaskKind {
         result.put("seconds", outcome.seconds());
         result.put("stdoutTail", tail(outcome.stdout()));
         result.put("stderrTail", tail(outcome.stderr()));
-        JsonNode metrics = lastLineObject(outcome.stdout());
-        if (metrics != null) {
-            result.set("metrics", metrics);
+        Metrics metrics = metrics(outcome.stdout());
+        if (metrics.object() != null) {
+            result.set("metrics", metrics.object());
+        } else if (metrics.problem() != null) {
+            result.put("metricsError", metrics.problem());
         }
         return result;
     }
@@ -104,11 +110,16 @@ public final class CommandKind implements TaskKind {
     public JsonNode reduce(ReduceContext job) {
         MetricSummary summary = new MetricSummary();
         ArrayNode failed = JsonNodeFactory.instance.arrayNode();
+        ArrayNode unreadable = JsonNodeFactory.instance.arrayNode();
         double seconds = 0;
         for (Map.Entry<Integer, JsonNode> e : job.partials().entrySet()) {
             JsonNode r = e.getValue();
             seconds += r.path("seconds").asDouble();
             boolean ok = r.path("exitCode").isInt() && r.path("exitCode").asInt() == 0;
+            if (ok && r.hasNonNull("metricsError")) {
+                unreadable.addObject().put("task", e.getKey()).<ObjectNode>set("values", r.get("values"))
+                        .put("reason", r.get("metricsError").asText());
+            }
             if (ok) {
                 summary.add(r.get("metrics"));
             } else {
@@ -128,6 +139,7 @@ public final class CommandKind implements TaskKind {
         result.put("taskSeconds", seconds);
         result.set("metrics", summary.toJson());
         result.set("failed", failed);
+        result.set("unreadableMetrics", unreadable);
         return result;
     }
 
@@ -141,19 +153,37 @@ public final class CommandKind implements TaskKind {
         return new CommandTemplate(args);
     }
 
-    /** The JSON object on the last non-blank line of the output, if that is what it is. */
-    static JsonNode lastLineObject(String stdout) {
-        String[] lines = stdout.strip().split("\r?\n");
-        String last = lines[lines.length - 1].strip();
-        if (!last.startsWith("{")) {
-            return null;
+    /** A command's metrics, or why the line that looked like them could not be read (both null: it printed none). */
+    record Metrics(JsonNode object, String problem) {
+    }
+
+    /**
+     * The last line of the output that parses as a JSON object (NaN and Infinity allowed), whatever follows it; when
+     * none does, why the last line that starts with '{' does not.
+     */
+    static Metrics metrics(String stdout) {
+        List<String> lines = stdout.lines().map(String::strip).toList();
+        String problem = null;
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            String line = lines.get(i);
+            if (!line.startsWith("{")) {
+                continue;
+            }
+            try {
+                JsonNode node = JSON.readTree(line);
+                if (node != null && node.isObject()) {
+                    return new Metrics(node, null);
+                }
+            } catch (IOException notJson) {
+                if (problem == null) {
+                    String why = notJson.getMessage() == null ? "not JSON" : notJson.getMessage().lines().findFirst()
+                            .orElse("not JSON");
+                    problem = "the last line starting with '{' is not a JSON object: " + (why.length() > 200
+                            ? why.substring(0, 200) + "..." : why);
+                }
+            }
         }
-        try {
-            JsonNode node = JSON.readTree(last);
-            return node.isObject() ? node : null;
-        } catch (IOException notJson) {
-            return null;
-        }
+        return new Metrics(null, problem);
     }
 
     private static String tail(String text) {

@@ -11,11 +11,14 @@ import java.util.Map;
 
 /**
  * Summarises each numeric field of the JSON objects the commands printed: mean, standard deviation (sample, n-1:
- * the tasks are a sample of seeds or settings), min, max, count, and the values themselves, for plots.
+ * the tasks are a sample of seeds or settings), min, max, count, and the values themselves, for plots. NaN and
+ * infinite values are counted apart ({@code nonFinite}), not summarised: one NaN would make every figure NaN.
  */
 final class MetricSummary {
 
     private final Map<String, List<Double>> values = new LinkedHashMap<>();
+    private final Map<String, Integer> nonFinite = new LinkedHashMap<>();
+    private static final java.util.Set<String> NON_FINITE = java.util.Set.of("NaN", "Infinity", "-Infinity");
 
     void add(JsonNode metrics) {
         if (metrics == null || !metrics.isObject()) {
@@ -23,7 +26,17 @@ final class MetricSummary {
         }
         metrics.fields().forEachRemaining(field -> {
             if (field.getValue().isNumber()) {
-                values.computeIfAbsent(field.getKey(), k -> new ArrayList<>()).add(field.getValue().asDouble());
+                double x = field.getValue().asDouble();
+                List<Double> xs = values.computeIfAbsent(field.getKey(), k -> new ArrayList<>());
+                if (Double.isFinite(x)) {
+                    xs.add(x);
+                } else {
+                    nonFinite.merge(field.getKey(), 1, Integer::sum);
+                }
+            } else if (field.getValue().isTextual() && NON_FINITE.contains(field.getValue().asText())) {
+                // A task's result is stored as standard JSON, where NaN and the infinities are written as strings.
+                values.computeIfAbsent(field.getKey(), k -> new ArrayList<>());
+                nonFinite.merge(field.getKey(), 1, Integer::sum);
             }
         });
     }
@@ -32,6 +45,13 @@ final class MetricSummary {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         for (Map.Entry<String, List<Double>> e : values.entrySet()) {
             List<Double> xs = e.getValue();
+            ObjectNode m = out.putObject(e.getKey());
+            m.put("nonFinite", nonFinite.getOrDefault(e.getKey(), 0));
+            if (xs.isEmpty()) {
+                m.put("count", 0);
+                m.putArray("values");
+                continue;
+            }
             double sum = 0;
             double min = Double.POSITIVE_INFINITY;
             double max = Double.NEGATIVE_INFINITY;
@@ -46,7 +66,6 @@ final class MetricSummary {
                 squares += (x - mean) * (x - mean);
             }
             double std = xs.size() > 1 ? Math.sqrt(squares / (xs.size() - 1)) : 0;
-            ObjectNode m = out.putObject(e.getKey());
             m.put("mean", mean).put("std", std).put("min", min).put("max", max).put("count", xs.size());
             ArrayNode array = m.putArray("values");
             xs.forEach(array::add);

@@ -77,9 +77,13 @@ final class CommandPlot {
             Histogram h = integers
                     ? new Histogram(values, bins, min - 0.5, max + 0.5)
                     : new Histogram(values, bins, min, max);
-            // Each bar is labelled by its centre, to as many decimals as tell neighbours apart.
+            // A bar of whole numbers is labelled by its number; any other by its edges, to as many decimals as tell
+            // neighbours apart (its lower edge is in it, its upper one in the next, the last bar's in the last).
             double step = integers ? 1 : (max - min) / bins;
-            h.getxAxisData().forEach(center -> labels.add(Numbers.toStep(center, step)));
+            for (int b = 0; b < bins; b++) {
+                labels.add(integers ? Numbers.compact(min + b) : Numbers.toStep(min + b * step, step) + "–"
+                        + Numbers.toStep(b == bins - 1 ? max : min + (b + 1) * step, step));
+            }
             counts.addAll(h.getyAxisData());
         }
         double mean = summary.path("mean").asDouble(values.stream().mapToDouble(Double::doubleValue).average().orElse(0));

@@ -51,6 +51,19 @@ final class Numbers {
     }
 
     /** Enough decimals to tell apart values that differ by at least {@code step}: for histogram bins. */
+    /**
+     * A decimal pattern that gives every tick of an axis spanning {@code span} the same decimals: as many as the
+     * finest step the axis may choose (ticks are 1, 2 or 5 times a power of ten, at most about fifteen of them), so
+     * that 3.15 and 3.152 never stand on one axis.
+     */
+    static String decimalPattern(double span) {
+        if (!(span > 0) || !Double.isFinite(span)) {
+            return "0.####";
+        }
+        int decimals = Math.max(0, (int) Math.ceil(-Math.log10(span / 15) - 1e-9));
+        return decimals == 0 ? "0" : "0." + "0".repeat(Math.min(decimals, 12));
+    }
+
     static String toStep(double x, double step) {
         int decimals = step > 0 ? Math.max(0, (int) Math.ceil(-Math.log10(step) - 1e-9)) : 4;
         return String.format(Locale.ROOT, "%." + Math.min(decimals, 12) + "f", x);

@@ -54,6 +54,7 @@ final class PiPlot {
         ChartStyle.large(chart.getStyler());
         ChartStyle.fitTitle(chart);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setYAxisDecimalPattern(Numbers.decimalPattern(span(low, high)));
         if (log) {
             // XChart's own log ticks, at the decades; a custom label function would replace them with linear ones.
             chart.getStyler().setXAxisLogarithmic(true);
@@ -91,6 +92,17 @@ final class PiPlot {
                 new float[] {8f, 6f}, 0f));
         truth.setMarker(SeriesMarkers.NONE);
         return Figure.of(title, chart);
+    }
+
+    /** The values the y axis spans: the band and the true value. */
+    private static double span(double[] low, double[] high) {
+        double min = Math.PI;
+        double max = Math.PI;
+        for (int i = 0; i < low.length; i++) {
+            min = Math.min(min, low[i]);
+            max = Math.max(max, high[i]);
+        }
+        return max - min;
     }
 
     /** The band is one closed polygon: along the upper bound, then back along the lower one. */

@@ -3,14 +3,12 @@ package dev.scatter.submit.plot;
 import dev.scatter.submit.plot.SweepCells.Axis;
 import dev.scatter.submit.plot.SweepCells.Cell;
 import java.awt.Color;
-import java.awt.Font;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.HeatMapSeries;
 import org.knowm.xchart.XYChart;
@@ -54,7 +52,7 @@ final class SweepPlot {
         return Figure.of(chart.getTitle(), chart);
     }
 
-    private static HeatMapChart heatmap(PlotJob job, SweepCells grid, Axis x, Axis y, List<Axis> others, String score) {
+    private static AnnotatedHeatMap heatmap(PlotJob job, SweepCells grid, Axis x, Axis y, List<Axis> others, String score) {
         // Named values read top-down in grid order; numbers read upwards, as on any axis.
         List<String> yKeys = new ArrayList<>(y.keys());
         List<String> yLabels = new ArrayList<>(y.labels());
@@ -62,37 +60,52 @@ final class SweepPlot {
             java.util.Collections.reverse(yKeys);
             java.util.Collections.reverse(yLabels);
         }
-        // Each square shows the best mean score among the cells there: with exactly two parameters varying there
-        // is one cell per square; with more, the others are maximised over.
-        Map<List<Integer>, Double> best = new LinkedHashMap<>();
+        // Each square shows the best cell there: with exactly two parameters varying there is one cell per square;
+        // with more, the others are maximised over.
+        Map<List<Integer>, Cell> best = new LinkedHashMap<>();
         for (Cell c : grid.cells()) {
             List<Integer> at = List.of(x.keys().indexOf(c.params().get(x.name())), yKeys.indexOf(c.params().get(y.name())));
-            best.merge(at, c.mean(), Math::max);
+            best.merge(at, c, (a, b) -> b.mean() > a.mean() ? b : a);
         }
         List<Number[]> data = new ArrayList<>();
-        best.forEach((at, mean) -> data.add(new Number[] {at.get(0), at.get(1), mean}));
-        double min = best.values().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
-        double max = best.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        List<AnnotatedHeatMap.Square> squares = new ArrayList<>();
+        Cell top = grid.best();
+        AnnotatedHeatMap.Square topSquare = null;
+        boolean folds = grid.folds() > 1;
+        for (Map.Entry<List<Integer>, Cell> e : best.entrySet()) {
+            Cell c = e.getValue();
+            data.add(new Number[] {e.getKey().get(0), e.getKey().get(1), c.mean()});
+            AnnotatedHeatMap.Square square = new AnnotatedHeatMap.Square(e.getKey().get(0), e.getKey().get(1),
+                    score(c.mean()), folds ? score(c.std()) : null);
+            squares.add(square);
+            if (c == top) {
+                topSquare = square;
+            }
+        }
+        ColourRange range = ColourRange.of(best.values().stream().mapToDouble(Cell::mean).toArray());
 
         String title = others.isEmpty()
                 ? "Mean " + score + " by " + x.name() + " and " + y.name() + ChartStyle.jobSuffix(job.id())
                 : "Mean " + score + " by " + x.name() + " and " + y.name() + ", best over "
                         + String.join(" and ", others.stream().map(Axis::name).toList()) + ChartStyle.jobSuffix(job.id());
-        HeatMapChart chart = new HeatMapChartBuilder().width(WIDTH).height(HEIGHT).title(title)
-                .xAxisTitle(x.name()).yAxisTitle(y.name()).build();
+        long beyond = best.values().stream().filter(c -> c.mean() < range.low() || c.mean() > range.high()).count();
+        String footnote = (folds ? "Mean ± sd over " + grid.folds() + " folds. " : "")
+                + (range.clipped() ? "Colours span " + score(range.low()) + " to " + score(range.high())
+                        + ", the spread without outliers (" + beyond + " square" + (beyond == 1 ? "" : "s")
+                        + " beyond). " : "")
+                + "Best outlined in red.";
+        AnnotatedHeatMap chart = new AnnotatedHeatMap(new HeatMapChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+                .xAxisTitle(x.name()).yAxisTitle(y.name()), x.size(), yKeys.size(), squares, topSquare,
+                "mean " + score, footnote);
         ChartStyle.large(chart.getStyler());
         chart.getStyler().setRangeColors(RANGE);
-        chart.getStyler().setShowValue(true);
-        chart.getStyler().setValueFontColor(ChartStyle.INK);
-        chart.getStyler().setValueFont(new Font(Font.SANS_SERIF, Font.PLAIN, x.size() > 12 ? 10 : 13));
-        chart.getStyler().setHeatMapValueDecimalPattern("0.000");
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setPlotContentSize(1.0);
         chart.getStyler().setXAxisLabelRotation(x.size() > 10 ? 45 : 0);
         HeatMapSeries series = chart.addSeries("mean " + score, x.labels(), yLabels, data);
-        // The colour scale's end labels are printed as raw doubles: round them so they read as the scores do.
-        series.setMin(Math.floor(min * 100) / 100);
-        series.setMax(Math.ceil(max * 100) / 100);
+        // The colour bar's end labels are printed as raw doubles: at the scores' own precision they read as they do.
+        series.setMin(Math.floor(range.low() * 1000) / 1000);
+        series.setMax(Math.ceil(range.high() * 1000) / 1000);
         return chart;
     }
 

@@ -1,5 +1,5 @@
 --[[
-retry-dead-9: give some of a job's quarantined tasks (or its quarantined reduce) a fresh set of attempts.
+retry-dead-10: give some of a job's quarantined tasks (or its quarantined reduce) a fresh set of attempts.
 
 KEYS[1]  clock (hash)        scatter:v2:{q}:clock
 KEYS[2]  job hash            scatter:v2:{q}:job:<id>
@@ -10,6 +10,7 @@ KEYS[6]  returns (hash)      scatter:v2:{q}:job:<id>:returns
 KEYS[7]  expiring (zset)     scatter:v2:{q}:expiring
 KEYS[8]  active jobs (hash)  scatter:v2:{q}:active
 KEYS[9]  counters (hash)     scatter:v2:{q}:counters
+KEYS[10] task records (hash) scatter:v2:{q}:job:<id>:tasks
 
 ARGV[1]  wake channel
 ARGV[2]  job id
@@ -71,6 +72,7 @@ if not entry then
   redis.call('PERSIST', KEYS[3])
   redis.call('PERSIST', KEYS[5])
   redis.call('PERSIST', KEYS[6])
+  redis.call('PERSIST', KEYS[10])
   redis.call('ZREM', KEYS[7], id)
 end
 redis.call('PUBLISH', ARGV[1], id)

@@ -1,5 +1,5 @@
 --[[
-cancel-10: cancel a job that has not ended.
+cancel-11: cancel a job that has not ended.
 
 KEYS[1]  clock (hash)        scatter:v2:{q}:clock
 KEYS[2]  job hash            scatter:v2:{q}:job:<id>
@@ -11,6 +11,7 @@ KEYS[7]  active jobs (hash)  scatter:v2:{q}:active
 KEYS[8]  counters (hash)     scatter:v2:{q}:counters
 KEYS[9]  parked (zset)       scatter:v2:{q}:parked
 KEYS[10] leases (zset)       scatter:v2:{q}:leases
+KEYS[11] task records       scatter:v2:{q}:job:<id>:tasks
 
 ARGV[1]  done channel
 ARGV[2]  job id
@@ -22,7 +23,7 @@ Returns   7  CANCELLED
 The job leaves the active hash at once, so its tasks stop counting as outstanding, and runners drop its refs when
 they meet them in the ready list. Its parked refs and its leases are removed here (the leases are looked for among
 all the queue's, a few thousand at most: one per task running); a runner learns it at its next renewal and stops
-the task. The job hash expires after its TTL.
+the task. The job hash, its dead tasks and its task records expire after its TTL.
 ]]
 -- The queue's clock (docs/protocol.md, "Time"). These lines open every script.
 if redis.replicate_commands then redis.replicate_commands() end
@@ -72,6 +73,7 @@ end
 redis.call('UNLINK', KEYS[3], KEYS[5])
 redis.call('EXPIRE', KEYS[2], ttl)
 redis.call('EXPIRE', KEYS[4], ttl)
+redis.call('EXPIRE', KEYS[11], ttl)
 redis.call('ZADD', KEYS[6], real + ttl * 1000, id)
 redis.call('PUBLISH', ARGV[1], id)
 return CANCELLED
