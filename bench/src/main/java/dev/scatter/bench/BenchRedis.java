@@ -25,6 +25,7 @@ final class BenchRedis implements AutoCloseable {
     private final String uriText;
     private final RedisUri uri;
     private Jedis admin;
+    private Map<String, Jedis> nodes;
 
     private BenchRedis(LocalRedisServer server, String uriText) {
         this.server = server;
@@ -64,12 +65,85 @@ final class BenchRedis implements AutoCloseable {
                 : "private " + server.binary() + " on " + uri.address() + ", no persistence";
     }
 
+    /** The server's figures; a cluster's masters' together. */
     RedisStats stats() {
-        try {
-            return RedisStats.parse(admin().info("commandstats"), admin().info("cpu"));
-        } catch (JedisException e) {
-            throw new BenchFailure("cannot read INFO from " + uri + ": " + e.getMessage(), e);
+        RedisStats total = new RedisStats(Map.of(), 0);
+        for (RedisStats node : nodeStats().values()) {
+            total = total.plus(node);
         }
+        return total;
+    }
+
+    /** Each server's figures, by host:port: the one server, or each master of a cluster. */
+    Map<String, RedisStats> nodeStats() {
+        Map<String, RedisStats> stats = new java.util.TreeMap<>();
+        for (Map.Entry<String, Jedis> node : nodes().entrySet()) {
+            try {
+                stats.put(node.getKey(), RedisStats.parse(node.getValue().info("commandstats"),
+                        node.getValue().info("cpu")));
+            } catch (JedisException e) {
+                throw new BenchFailure("cannot read INFO from " + node.getKey() + ": " + e.getMessage(), e);
+            }
+        }
+        return stats;
+    }
+
+    /**
+     * {@code count} queue names, spread over a cluster's masters as evenly as their slots allow (a queue lives on
+     * the slot of its name); for one server, "prefix-0", "prefix-1", ...
+     */
+    List<String> queueNames(String prefix, int count) {
+        if (count == 1) {
+            return List.of(prefix);
+        }
+        if (uri.topology() != RedisUri.Topology.CLUSTER) {
+            return java.util.stream.IntStream.range(0, count).mapToObj(i -> prefix + "-" + i).toList();
+        }
+        Map<String, Integer> perMaster = new java.util.HashMap<>();
+        int masters = nodes().size();
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; names.size() < count; i++) {
+            String name = prefix + "-" + i;
+            String master = masterOf(redis.clients.jedis.util.JedisClusterCRC16.getSlot(name));
+            if (perMaster.getOrDefault(master, 0) < (count + masters - 1) / masters) {
+                perMaster.merge(master, 1, Integer::sum);
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+    private String masterOf(int slot) {
+        for (Object range : admin().clusterSlots()) {
+            List<?> r = (List<?>) range;
+            if ((Long) r.get(0) <= slot && slot <= (Long) r.get(1)) {
+                List<?> master = (List<?>) r.get(2);
+                return new String((byte[]) master.get(0), java.nio.charset.StandardCharsets.UTF_8) + ":" + master.get(1);
+            }
+        }
+        throw new BenchFailure("no node of " + uri + " serves slot " + slot, null);
+    }
+
+    /** Admin connections to every server whose figures count: the one server, or each master of a cluster. */
+    private Map<String, Jedis> nodes() {
+        if (nodes == null) {
+            nodes = new java.util.TreeMap<>();
+            if (uri.topology() != RedisUri.Topology.CLUSTER) {
+                nodes.put(uri.address(), admin());
+            } else {
+                try {
+                    for (Object range : admin().clusterSlots()) {
+                        List<?> master = (List<?>) ((List<?>) range).get(2);
+                        String host = new String((byte[]) master.get(0), java.nio.charset.StandardCharsets.UTF_8);
+                        int port = ((Long) master.get(1)).intValue();
+                        nodes.computeIfAbsent(host + ":" + port, k -> connect(host, port));
+                    }
+                } catch (JedisException e) {
+                    throw new BenchFailure("cannot read the cluster's slots from " + uri + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        return nodes;
     }
 
     /** A whole hash, e.g. a job's, with the fields the Broker API does not expose (reduceQueuedAt). */
@@ -96,16 +170,19 @@ final class BenchRedis implements AutoCloseable {
         ScanParams params = new ScanParams().match(pattern).count(1000);
         long deleted = 0;
         try {
-            String cursor = ScanParams.SCAN_POINTER_START;
-            do {
-                ScanResult<String> page = admin().scan(cursor, params);
-                List<String> keys = page.getResult();
-                if (!keys.isEmpty()) {
-                    // UNLINK frees memory in the background: a million-entry hash does not block Redis.
-                    deleted += admin().unlink(keys.toArray(String[]::new));
-                }
-                cursor = page.getCursor();
-            } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+            // Each node scans only its own keys: a cluster's are looked for on every master.
+            for (Jedis node : nodes().values()) {
+                String cursor = ScanParams.SCAN_POINTER_START;
+                do {
+                    ScanResult<String> page = node.scan(cursor, params);
+                    List<String> keys = page.getResult();
+                    if (!keys.isEmpty()) {
+                        // UNLINK frees memory in the background: a million-entry hash does not block Redis.
+                        deleted += node.unlink(keys.toArray(String[]::new));
+                    }
+                    cursor = page.getCursor();
+                } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+            }
         } catch (JedisException e) {
             throw new BenchFailure("cannot delete the keys of queue " + queue + " (" + pattern + ") on " + uri
                     + ": " + e.getMessage(), e);
@@ -133,21 +210,28 @@ final class BenchRedis implements AutoCloseable {
     /** A plain connection for what the Broker API rightly does not offer (SLOWLOG, CONFIG, key expiry). */
     Jedis admin() {
         if (admin == null) {
-            admin = new Jedis(new HostAndPort(uri.host(), uri.port()), DefaultJedisClientConfig.builder()
-                    .user(uri.user())
-                    .password(uri.password())
-                    .database(uri.database())
-                    .ssl(uri.tls())
-                    .protocol(RedisProtocol.RESP2)
-                    .clientName("scatter-bench")
-                    .timeoutMillis(30_000)
-                    .build());
+            admin = connect(uri.host(), uri.port());
         }
         return admin;
     }
 
+    private Jedis connect(String host, int port) {
+        return new Jedis(new HostAndPort(host, port), DefaultJedisClientConfig.builder()
+                .user(uri.user())
+                .password(uri.password())
+                .database(uri.database())
+                .ssl(uri.tls())
+                .protocol(RedisProtocol.RESP2)
+                .clientName("scatter-bench")
+                .timeoutMillis(30_000)
+                .build());
+    }
+
     @Override
     public void close() {
+        if (nodes != null) {
+            nodes.values().stream().filter(node -> node != admin).forEach(Jedis::close);
+        }
         if (admin != null) {
             admin.close();
         }

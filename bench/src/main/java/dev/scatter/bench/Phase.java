@@ -8,7 +8,7 @@ import java.lang.management.OperatingSystemMXBean;
  * On a small machine client and server share the cores, so both CPU figures are needed to say which side is the
  * bottleneck.
  */
-record Phase(long wallNanos, long clientCpuNanos, RedisStats redis) {
+record Phase(long wallNanos, long clientCpuNanos, RedisStats redis, java.util.Map<String, RedisStats> nodes) {
 
     double seconds() {
         return wallNanos / 1e9;
@@ -28,18 +28,31 @@ record Phase(long wallNanos, long clientCpuNanos, RedisStats redis) {
         return count / seconds();
     }
 
-    /** Starts measuring: call {@link Start#stop()} at the end of the phase. */
-    static Start start(BenchRedis redis) {
-        return new Start(redis, redis.stats(), processCpuNanos(), System.nanoTime());
+    /** Cores' worth of CPU one node used on average (a cluster's master, by host:port). */
+    double redisCpuCores(String node) {
+        return nodes.get(node).cpuSeconds() / seconds();
     }
 
-    record Start(BenchRedis source, RedisStats redisBefore, long cpuBefore, long nanosBefore) {
+    /** Starts measuring: call {@link Start#stop()} at the end of the phase. */
+    static Start start(BenchRedis redis) {
+        return new Start(redis, redis.nodeStats(), processCpuNanos(), System.nanoTime());
+    }
+
+    /** The figures of every node (one for a single server, each master of a cluster) at the start. */
+    record Start(BenchRedis source, java.util.Map<String, RedisStats> before, long cpuBefore, long nanosBefore) {
 
         Phase stop() {
             long wall = System.nanoTime() - nanosBefore;
             long cpu = processCpuNanos();
-            RedisStats redisAfter = source.stats();
-            return new Phase(wall, cpu < 0 || cpuBefore < 0 ? -1 : cpu - cpuBefore, redisAfter.minus(redisBefore));
+            java.util.Map<String, RedisStats> after = source.nodeStats();
+            java.util.Map<String, RedisStats> nodes = new java.util.TreeMap<>();
+            RedisStats total = new RedisStats(java.util.Map.of(), 0);
+            for (java.util.Map.Entry<String, RedisStats> e : after.entrySet()) {
+                RedisStats delta = e.getValue().minus(before.getOrDefault(e.getKey(), new RedisStats(java.util.Map.of(), 0)));
+                nodes.put(e.getKey(), delta);
+                total = total.plus(delta);
+            }
+            return new Phase(wall, cpu < 0 || cpuBefore < 0 ? -1 : cpu - cpuBefore, total, nodes);
         }
     }
 

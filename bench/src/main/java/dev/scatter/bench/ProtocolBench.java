@@ -60,55 +60,57 @@ final class ProtocolBench {
     }
 
     ProtocolResult run() {
-        // A fresh queue per run: a shared Redis may hold other queues, or an earlier run's leftovers.
-        String queue = "bench-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+        // Fresh queues per run: a shared Redis may hold other queues, or an earlier run's leftovers.
+        String prefix = "bench-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         try (BenchRedis redis = BenchRedis.open(options.redis(), progress);
-             Broker broker = Broker.connect(redis.uri(), BrokerOptions.DEFAULTS)) {
+             Broker broker = Broker.connect(redis.uri(), BrokerOptions.DEFAULTS.withMinReplicas(options.minReplicas()))) {
+            List<String> names = redis.queueNames(prefix, options.queues());
             try {
-                return measure(redis, broker, broker.queue(queue));
+                return measure(redis, broker, names.stream().map(broker::queue).toList());
             } finally {
-                cleanUp(redis, queue);
+                names.forEach(name -> cleanUp(redis, name));
             }
         }
     }
 
-    private ProtocolResult measure(BenchRedis redis, Broker broker, TaskQueue queue) {
+    private ProtocolResult measure(BenchRedis redis, Broker broker, List<TaskQueue> queues) {
         String version = broker.serverVersion();
-        progress.println("Redis " + version + " (" + redis.description() + "), queue " + queue.name());
+        progress.println("Redis " + version + " (" + redis.description() + "), queues "
+                + String.join(",", queues.stream().map(TaskQueue::name).toList()));
 
         // Warm-up: JIT-compile the client paths and load the scripts into Redis before anything is timed. Many
         // small submits, since the 2,000 timed ones are over in a fraction of a second and would include compiling.
         progress.println("warming up ...");
-        submitJobs(broker, queue, 4, 5_000);
-        submitJobs(broker, queue, 1_000, SMALL_JOB_TASKS);
-        drain(queue);
+        submitJobs(broker, queues, 4, 5_000);
+        submitJobs(broker, queues, 1_000, SMALL_JOB_TASKS);
+        drain(queues);
 
         List<Integer> sizes = jobSizes(options.tasks());
         progress.printf("submitting %,d tasks in %d job(s) ...%n", options.tasks(), sizes.size());
         Phase.Start start = Phase.start(redis);
         List<JobId> jobs = new ArrayList<>(sizes.size());
-        for (int size : sizes) {
-            jobs.add(broker.submit(JobSpec.of(KIND, PARAMS, size).withQueue(queue.name())));
+        for (int i = 0; i < sizes.size(); i++) {
+            jobs.add(broker.submit(JobSpec.of(KIND, PARAMS, sizes.get(i)).withQueue(queues.get(i % queues.size()).name())));
         }
         Phase submit = start.stop();
 
         progress.printf("claiming and completing them: %d consumers, batch %d ...%n", options.consumers(),
                 options.batch());
         start = Phase.start(redis);
-        Consumer.Counts counts = drain(queue);
+        Consumer.Counts counts = drain(queues);
         Phase drain = start.stop();
 
-        List<String> problems = check(broker, queue, jobs, counts);
+        List<String> problems = check(broker, queues, jobs, counts);
 
         // Small jobs last, so that their tasks are not part of the claim+complete figure; they are deleted unclaimed.
         progress.printf("submitting %,d jobs of %d tasks ...%n", SMALL_JOBS, SMALL_JOB_TASKS);
         start = Phase.start(redis);
-        submitJobs(broker, queue, SMALL_JOBS, SMALL_JOB_TASKS);
+        submitJobs(broker, queues, SMALL_JOBS, SMALL_JOB_TASKS);
         Phase submitSmall = start.stop();
 
         return new ProtocolResult(version, redis.description(), options.tasks(), jobs.size(), JOB_TASKS,
                 options.batch(), options.consumers(), SMALL_JOBS, SMALL_JOB_TASKS, submit, submitSmall, drain,
-                counts, problems);
+                counts, problems, options.minReplicas());
     }
 
     /** Jobs of {@link #JOB_TASKS} tasks, the last one smaller when the total is not a multiple. */
@@ -120,21 +122,21 @@ final class ProtocolBench {
         return sizes;
     }
 
-    private static void submitJobs(Broker broker, TaskQueue queue, int count, int tasks) {
-        JobSpec spec = JobSpec.of(KIND, PARAMS, tasks).withQueue(queue.name());
+    /** {@code count} jobs, round robin over the queues. */
+    private static void submitJobs(Broker broker, List<TaskQueue> queues, int count, int tasks) {
         for (int i = 0; i < count; i++) {
-            broker.submit(spec);
+            broker.submit(JobSpec.of(KIND, PARAMS, tasks).withQueue(queues.get(i % queues.size()).name()));
         }
     }
 
     /** Runs the consumers until the queue is empty; their start is released at once so they race from the start. */
-    private Consumer.Counts drain(TaskQueue queue) {
+    private Consumer.Counts drain(List<TaskQueue> queues) {
         ExecutorService pool = Executors.newFixedThreadPool(options.consumers());
         try {
             CountDownLatch go = new CountDownLatch(1);
             List<Future<Consumer.Counts>> running = new ArrayList<>();
             for (int i = 0; i < options.consumers(); i++) {
-                running.add(pool.submit(new Consumer(queue, options.batch(), go)));
+                running.add(pool.submit(new Consumer(queues.get(i % queues.size()), options.batch(), go)));
             }
             go.countDown();
             Consumer.Counts total = Consumer.Counts.none();
@@ -156,7 +158,7 @@ final class ProtocolBench {
     }
 
     /** Every job succeeded with all of its tasks counted, and every completion was counted exactly once. */
-    private List<String> check(Broker broker, TaskQueue queue, List<JobId> jobs, Consumer.Counts counts) {
+    private List<String> check(Broker broker, List<TaskQueue> queues, List<JobId> jobs, Consumer.Counts counts) {
         List<String> problems = new ArrayList<>();
         for (JobId id : jobs) {
             Optional<JobStatus> status = broker.status(id);
@@ -177,9 +179,11 @@ final class ProtocolBench {
         if (counts.code(ReturnCode.COUNTED) != expected || counts.codes().size() != 1) {
             problems.add(expected + " completions got " + counts.codes() + ", expected all COUNTED");
         }
-        QueueBacklog backlog = queue.backlog();
-        if (backlog.ready() != 0 || backlog.inFlight() != 0 || backlog.delayed() != 0 || backlog.malformed() != 0) {
-            problems.add("the queue is not empty: " + backlog);
+        for (TaskQueue queue : queues) {
+            QueueBacklog backlog = queue.backlog();
+            if (backlog.ready() != 0 || backlog.inFlight() != 0 || backlog.delayed() != 0 || backlog.malformed() != 0) {
+                problems.add("queue " + queue.name() + " is not empty: " + backlog);
+            }
         }
         return problems;
     }

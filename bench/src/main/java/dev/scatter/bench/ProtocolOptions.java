@@ -10,41 +10,53 @@ import picocli.CommandLine.Option;
  * @param json      one JSON object on stdout instead of the table
  * @param tasks     tasks submitted (in jobs of {@link ProtocolBench#JOB_TASKS}) and then claimed and completed
  * @param batch     tasks per claim (and per complete)
- * @param consumers consumer threads claiming and completing
+ * @param consumers consumer threads claiming and completing (at least one per queue)
+ * @param queues    queues the jobs are spread over, round robin: under Redis Cluster, on as many masters as can be
+ * @param minReplicas replicas each submit and complete waits for (Redis WAIT), as runner --min-replicas does
  * @param help      print the usage and exit
  */
-record ProtocolOptions(String redis, boolean json, int tasks, int batch, int consumers, boolean help) {
+record ProtocolOptions(String redis, boolean json, int tasks, int batch, int consumers, int queues, int minReplicas,
+                       boolean help) {
 
     static final int DEFAULT_TASKS = 1_000_000;
     static final int DEFAULT_BATCH = 500;
     static final int DEFAULT_CONSUMERS = 2;
 
     static final String USAGE = """
-            Usage: bin/bench protocol [--redis URI] [--json] [--batch N] [--consumers N] [--tasks N]
+            Usage: bin/bench protocol [--redis URI] [--json] [--batch N] [--consumers N] [--tasks N] [--queues N]
 
             Measures the Redis protocol alone (no task code runs): how fast no-op jobs are submitted, and how fast
             consumers claim and complete their tasks, each task counted exactly once.
 
             Options:
-              --redis URI      run against this Redis (redis://[[user]:password@]host[:port][/db]); it uses a
-                               fresh queue "bench-<random>" and deletes that queue's keys at the end.
+              --redis URI      run against this Redis (redis://[[user]:password@]host[:port][/db], or
+                               redis-cluster://host:port[,host:port...]); it uses fresh queues "bench-<random>"
+                               and deletes their keys at the end.
                                Default: start a private redis-server (the one on PATH, no AOF) and stop it after.
               --json           print one JSON object instead of the table
               --batch N        tasks per claim and per complete, 1 to %d (default %d)
               --consumers N    consumer threads, 1 to 64 (default %d)
               --tasks N        tasks to submit and then claim+complete, 1000 to 10000000 (default %,d)
+              --min-replicas N each submit and complete waits until N replicas have it (Redis WAIT), as
+                               runner --min-replicas does; 0 to 16 (default 0)
+              --queues N       spread the jobs over N queues, 1 to 64 (default 1); under a cluster they are
+                               placed on as many masters as can be, and the figures are given per master
               -h, --help       print this help
             """.formatted(TaskQueue.MAX_BATCH, DEFAULT_BATCH, DEFAULT_CONSUMERS, DEFAULT_TASKS);
 
     static ProtocolOptions parse(String[] argv) {
         Line line = BenchCommandLine.parse(new Line(), argv);
         if (line.help) {
-            return new ProtocolOptions(null, false, DEFAULT_TASKS, DEFAULT_BATCH, DEFAULT_CONSUMERS, true);
+            return new ProtocolOptions(null, false, DEFAULT_TASKS, DEFAULT_BATCH, DEFAULT_CONSUMERS, 1, 0, true);
         }
+        int queues = BenchCommandLine.intValue("--queues", line.queues, 1, 1, 64);
+        int consumers = BenchCommandLine.intValue("--consumers", line.consumers, DEFAULT_CONSUMERS, 1, 64);
+        // Every queue needs a consumer of its own, or its jobs would never be drained.
         return new ProtocolOptions(BenchCommandLine.uri("--redis", line.redis), line.json,
                 BenchCommandLine.intValue("--tasks", line.tasks, DEFAULT_TASKS, 1000, 10_000_000),
                 BenchCommandLine.intValue("--batch", line.batch, DEFAULT_BATCH, 1, TaskQueue.MAX_BATCH),
-                BenchCommandLine.intValue("--consumers", line.consumers, DEFAULT_CONSUMERS, 1, 64), false);
+                Math.max(consumers, queues), queues,
+                BenchCommandLine.intValue("--min-replicas", line.minReplicas, 0, 0, 16), false);
     }
 
     /** The options as picocli reads them; numbers are read by {@link BenchCommandLine}. */
@@ -55,5 +67,7 @@ record ProtocolOptions(String redis, boolean json, int tasks, int batch, int con
         @Option(names = "--batch") String batch;
         @Option(names = "--consumers") String consumers;
         @Option(names = "--tasks") String tasks;
+        @Option(names = "--queues") String queues;
+        @Option(names = "--min-replicas") String minReplicas;
     }
 }

@@ -14,8 +14,9 @@ final class ProtocolReport {
         out.printf("  redis     %s (%s)%n", r.redisVersion(), r.redisDescription());
         out.printf("  machine   %d cores, Java %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
-        out.printf(Locale.ROOT, "  workload  %,d no-op tasks in %d jobs of up to %,d; %d consumers, batch %d, lease %d s%n",
-                r.tasks(), r.jobs(), r.jobTasks(), r.consumers(), r.batch(), Consumer.LEASE.toSeconds());
+        out.printf(Locale.ROOT, "  workload  %,d no-op tasks in %d jobs of up to %,d; %d consumers, batch %d, lease %d s,"
+                        + " min replicas %d%n", r.tasks(), r.jobs(), r.jobTasks(), r.consumers(), r.batch(),
+                Consumer.LEASE.toSeconds(), r.minReplicas());
         out.println();
         String row = "  %-42s %20s   %-20s %s%n";
         out.printf(row, "figure", "value", "target", "");
@@ -50,6 +51,13 @@ final class ProtocolReport {
                         + "%.2f ms per complete%n",
                 r.counts().claimCalls(), r.counts().completeCalls(), millisPerCall(r.counts().claimNanos(),
                         r.counts().claimCalls()), millisPerCall(r.counts().completeNanos(), r.counts().completeCalls()));
+        if (r.drain().nodes().size() > 1) {
+            // Each master's share: with queues spread over N masters, each carries about 1/N of the load.
+            out.println();
+            out.printf(cols, "claim+complete per master", "script calls", "CPU (cores)", "CPU per task (us)");
+            r.drain().nodes().forEach((node, stats) -> out.printf(cols, node, fmt(stats.command("evalsha").calls()),
+                    dec(r.drain().redisCpuCores(node), 2), dec(stats.cpuSeconds() * 1e6 / r.tasks(), 2)));
+        }
         out.println();
         out.println("  " + r.checkMessage());
     }
@@ -61,7 +69,7 @@ final class ProtocolReport {
                 Math.round(r.submitSmallTasksPerSec()), r.redisVersion(), r.redisDescription(),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), r.tasks(), r.jobs(),
                 r.jobTasks(), r.smallJobs(), r.smallJobTasks(), r.batch(), r.consumers(), Consumer.LEASE.toSeconds(),
-                new Targets(ProtocolResult.SUBMIT_TARGET, ProtocolResult.CLAIM_COMPLETE_TARGET), r.targetsMet(),
+                r.minReplicas(), new Targets(ProtocolResult.SUBMIT_TARGET, ProtocolResult.CLAIM_COMPLETE_TARGET), r.targetsMet(),
                 r.checkPassed(), r.checkMessage(),
                 new Phases(PhaseJson.of(r.submit(), r.jobs(), r.tasks()),
                         PhaseJson.of(r.submitSmall(), r.smallJobs(), (long) r.smallJobs() * r.smallJobTasks()),
@@ -72,7 +80,7 @@ final class ProtocolReport {
     record Json(String benchmark, long submitTasksPerSec, long claimCompleteTasksPerSec, long submitJobsPerSec,
                 long submitSmallTasksPerSec, String redisVersion, String redis, int cores, String javaVersion,
                 int tasks, int jobs, int jobTasks, int smallJobs, int smallJobTasks, int batch, int consumers,
-                long leaseSeconds, Targets targets, boolean targetsMet, boolean checkPassed, String check,
+                long leaseSeconds, int minReplicas, Targets targets, boolean targetsMet, boolean checkPassed, String check,
                 Phases phases) {
     }
 
@@ -96,15 +104,24 @@ final class ProtocolReport {
     /** The claim-and-complete phase: a phase, and its calls of each kind as the client saw them. */
     record DrainJson(double seconds, long scriptCalls, double scriptCallsPerTask, double redisUsecPerScriptCall,
                      double redisUsecPerTask, double redisCpuCores, double clientCpuCores, long claimCalls,
-                     long completeCalls, double clientMillisPerClaim, double clientMillisPerComplete) {
+                     long completeCalls, double clientMillisPerClaim, double clientMillisPerComplete,
+                     double redisCpuUsecPerTask, java.util.List<NodeJson> nodes) {
 
         static DrainJson of(Phase drain, Consumer.Counts c, long tasks) {
             PhaseJson p = PhaseJson.of(drain, c.claimCalls() + c.completeCalls(), tasks);
+            java.util.List<NodeJson> nodes = new java.util.ArrayList<>();
+            drain.nodes().forEach((node, stats) -> nodes.add(new NodeJson(node, stats.command("evalsha").calls(),
+                    round(drain.redisCpuCores(node), 3), round(stats.cpuSeconds() * 1e6 / tasks, 3))));
             return new DrainJson(p.seconds(), p.scriptCalls(), p.scriptCallsPerTask(), p.redisUsecPerScriptCall(),
                     p.redisUsecPerTask(), p.redisCpuCores(), p.clientCpuCores(), c.claimCalls(), c.completeCalls(),
                     round(millisPerCall(c.claimNanos(), c.claimCalls()), 3),
-                    round(millisPerCall(c.completeNanos(), c.completeCalls()), 3));
+                    round(millisPerCall(c.completeNanos(), c.completeCalls()), 3),
+                    round(drain.redis().cpuSeconds() * 1e6 / tasks, 3), nodes);
         }
+    }
+
+    /** One Redis node's share of the claim-and-complete phase (one entry without a cluster). */
+    record NodeJson(String node, long scriptCalls, double redisCpuCores, double redisCpuUsecPerTask) {
     }
 
     /** Average time Redis spent in one script call (EVALSHA, including the commands the script runs). */

@@ -25,7 +25,8 @@ record ProtocolResult(
         Phase submitSmall,
         Phase drain,
         Consumer.Counts counts,
-        List<String> problems) {
+        List<String> problems,
+        int minReplicas) {
 
     static final long SUBMIT_TARGET = 200_000;
     static final long CLAIM_COMPLETE_TARGET = 100_000;

@@ -61,6 +61,13 @@ record RedisStats(Map<String, Command> commands, double cpuSeconds) {
         return new RedisStats(delta, cpuSeconds - before.cpuSeconds);
     }
 
+    /** The figures of two servers together (the nodes of a cluster). */
+    RedisStats plus(RedisStats other) {
+        Map<String, Command> sum = new HashMap<>(commands);
+        other.commands.forEach((name, c) -> sum.merge(name, c, (a, b) -> new Command(a.calls + b.calls, a.usec + b.usec)));
+        return new RedisStats(sum, cpuSeconds + other.cpuSeconds);
+    }
+
     Command command(String name) {
         return commands.getOrDefault(name, new Command(0, 0));
     }

@@ -45,7 +45,7 @@ public final class Broker implements AutoCloseable {
         this.options = options;
         this.errors = new RedisErrors(uri);
         this.redis = RedisConnector.open(uri, options, errors);
-        this.scripts = new ScriptExecutor(redis, errors);
+        this.scripts = new ScriptExecutor(redis, errors, new ReplicaWait(options.minReplicas(), options.socketTimeout()));
         this.runners = new RunnerRegistry(redis, scripts, errors);
     }
 
@@ -68,7 +68,7 @@ public final class Broker implements AutoCloseable {
 
     /** The task side of a queue. */
     public TaskQueue queue(String name) {
-        return queues.computeIfAbsent(name, n -> new TaskQueue(n, redis, scripts, errors, options));
+        return queues.computeIfAbsent(name, n -> new TaskQueue(n, redis, scripts.forQueue(n), errors, options));
     }
 
     /** Presence of runners: heartbeats and the list of live ones. */
@@ -325,7 +325,7 @@ public final class Broker implements AutoCloseable {
     }
 
     private redis.clients.jedis.Jedis subscriber() {
-        return RedisConnector.dedicated(uri, options);
+        return RedisConnector.dedicated(uri, options, redis);
     }
 
     /**

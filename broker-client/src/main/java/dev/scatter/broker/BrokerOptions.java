@@ -19,6 +19,8 @@ import java.time.Duration;
  * @param socketTimeout     time to wait for a reply
  * @param clock             the time new job ids are made from (ids sort by it); the protocol keeps time by Redis's
  *                          clock, never this one
+ * @param minReplicas       replicas that must have each settle, submit and cancel (Redis WAIT) before it counts as
+ *                          done; 0 (the default) acknowledges once the master has it
  */
 public record BrokerOptions(
         int maxPayloadBytes,
@@ -31,7 +33,15 @@ public record BrokerOptions(
         int poolSize,
         Duration connectTimeout,
         Duration socketTimeout,
-        Clock clock) {
+        Clock clock,
+        int minReplicas) {
+
+    public BrokerOptions(int maxPayloadBytes, int maxResultBytes, long maxJobResultBytes, int maxTasksPerJob,
+                         int maxBlobBytes, int malformedCap, RetryPolicy retryPolicy, int poolSize,
+                         Duration connectTimeout, Duration socketTimeout, Clock clock) {
+        this(maxPayloadBytes, maxResultBytes, maxJobResultBytes, maxTasksPerJob, maxBlobBytes, malformedCap, retryPolicy,
+                poolSize, connectTimeout, socketTimeout, clock, 0);
+    }
 
     public static final BrokerOptions DEFAULTS = new BrokerOptions(
             1 << 20, 1 << 20, 512L << 20, 1_000_000, 64 << 20, 10_000, RetryPolicy.DEFAULT, 16,
@@ -39,21 +49,30 @@ public record BrokerOptions(
 
     public BrokerOptions withClock(Clock clock) {
         return new BrokerOptions(maxPayloadBytes, maxResultBytes, maxJobResultBytes, maxTasksPerJob, maxBlobBytes, malformedCap, retryPolicy,
-                poolSize, connectTimeout, socketTimeout, clock);
+                poolSize, connectTimeout, socketTimeout, clock, minReplicas);
     }
 
     public BrokerOptions withLimits(int maxPayloadBytes, int maxResultBytes, int maxTasksPerJob) {
         return new BrokerOptions(maxPayloadBytes, maxResultBytes, maxJobResultBytes, maxTasksPerJob, maxBlobBytes, malformedCap, retryPolicy,
-                poolSize, connectTimeout, socketTimeout, clock);
+                poolSize, connectTimeout, socketTimeout, clock, minReplicas);
     }
 
     public BrokerOptions withRetryPolicy(RetryPolicy retryPolicy) {
         return new BrokerOptions(maxPayloadBytes, maxResultBytes, maxJobResultBytes, maxTasksPerJob, maxBlobBytes, malformedCap, retryPolicy,
-                poolSize, connectTimeout, socketTimeout, clock);
+                poolSize, connectTimeout, socketTimeout, clock, minReplicas);
     }
 
     public BrokerOptions withPool(int poolSize, Duration connectTimeout, Duration socketTimeout) {
         return new BrokerOptions(maxPayloadBytes, maxResultBytes, maxJobResultBytes, maxTasksPerJob, maxBlobBytes, malformedCap, retryPolicy,
-                poolSize, connectTimeout, socketTimeout, clock);
+                poolSize, connectTimeout, socketTimeout, clock, minReplicas);
+    }
+
+    /** Each settle, submit and cancel waits until this many replicas have it (0: none). */
+    public BrokerOptions withMinReplicas(int minReplicas) {
+        if (minReplicas < 0) {
+            throw new IllegalArgumentException("min replicas must be 0 or more, not " + minReplicas);
+        }
+        return new BrokerOptions(maxPayloadBytes, maxResultBytes, maxJobResultBytes, maxTasksPerJob, maxBlobBytes, malformedCap, retryPolicy,
+                poolSize, connectTimeout, socketTimeout, clock, minReplicas);
     }
 }

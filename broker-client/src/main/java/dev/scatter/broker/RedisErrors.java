@@ -8,8 +8,10 @@ import java.nio.charset.StandardCharsets;
 import javax.net.ssl.SSLException;
 import redis.clients.jedis.exceptions.JedisAccessControlException;
 import redis.clients.jedis.exceptions.JedisBusyException;
+import redis.clients.jedis.exceptions.JedisClusterOperationException;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.exceptions.JedisRedirectionException;
 
 /**
  * Turns Jedis exceptions into the broker's own, with messages that name the server's host and port and what
@@ -25,14 +27,34 @@ import redis.clients.jedis.exceptions.JedisDataException;
 final class RedisErrors {
 
     private final RedisUri uri;
+    private volatile Runnable topologyRefresh;
 
     RedisErrors(RedisUri uri) {
         this.uri = uri;
     }
 
+    /**
+     * What to run when a call met a redirect or a broken connection: under Cluster, a fresh read of the slot map.
+     * A pipeline does not follow MOVED, nor learn of a replica's promotion, by itself; the call that failed is
+     * reported as unavailable (TRY_AGAIN), and the caller's retry finds the slot where it now is.
+     */
+    void onTopologyDoubt(Runnable refresh) {
+        this.topologyRefresh = refresh;
+    }
+
     BrokerException translate(RuntimeException e, String action) {
         if (e instanceof BrokerException broker) {
             return broker;
+        }
+        Runnable refresh = topologyRefresh;
+        if (refresh != null && (find(e, JedisRedirectionException.class) != null
+                || find(e, JedisConnectionException.class) != null
+                || find(e, JedisClusterOperationException.class) != null)) {
+            try {
+                refresh.run();
+            } catch (RuntimeException stillDown) {
+                // no node answered: the next failure tries again
+            }
         }
         String where = "Redis at " + uri.address();
         String message = scrub(rootMessage(e));
@@ -49,6 +71,12 @@ final class RedisErrors {
         }
         if (message.contains("without any password configured")) {
             return new BrokerAuthException(where + " has no password set, but the URI gives one: remove it", cause);
+        }
+        if (uri.topology() == RedisUri.Topology.CLUSTER && message.contains("cluster slots cache")
+                && find(e, JedisConnectionException.class) == null) {
+            // Jedis asked each seed node for the slot map; they answered, but none gave one: not a cluster.
+            return new WrongServerException("no seed node of " + where + " answered as a Redis Cluster node (is"
+                    + " cluster mode on? for a single server use redis://): " + message, cause);
         }
         WrongServerException wrong = wrongServer(e, message, action, cause);
         if (wrong != null) {
@@ -121,7 +149,7 @@ final class RedisErrors {
      * ..."); Redis 6.2 wraps an error raised inside a script ("ERR Error running script ...: -OOM ...").
      */
     private static final java.util.regex.Pattern RETRYABLE_REPLY = java.util.regex.Pattern.compile(
-            "(?:^|: -)(OOM|READONLY|MASTERDOWN|NOREPLICAS|TRYAGAIN|CLUSTERDOWN|LOADING|BUSY)\\b");
+            "(?:^|: -)(OOM|READONLY|MASTERDOWN|NOREPLICAS|TRYAGAIN|MOVED|ASK|CLUSTERDOWN|LOADING|BUSY)\\b");
 
     static BrokerUnavailableException.Condition serverCondition(String message) {
         java.util.regex.Matcher m = RETRYABLE_REPLY.matcher(message);
@@ -133,7 +161,8 @@ final class RedisErrors {
             case "READONLY" -> BrokerUnavailableException.Condition.READ_ONLY;
             case "MASTERDOWN" -> BrokerUnavailableException.Condition.MASTER_DOWN;
             case "NOREPLICAS" -> BrokerUnavailableException.Condition.NO_REPLICAS;
-            case "TRYAGAIN" -> BrokerUnavailableException.Condition.TRY_AGAIN;
+            // A redirect that reached the caller (a pipeline's): the slot has moved, and the map is being refreshed.
+            case "TRYAGAIN", "MOVED", "ASK" -> BrokerUnavailableException.Condition.TRY_AGAIN;
             case "CLUSTERDOWN" -> BrokerUnavailableException.Condition.CLUSTER_DOWN;
             case "LOADING" -> BrokerUnavailableException.Condition.LOADING;
             default -> BrokerUnavailableException.Condition.BUSY;
@@ -153,17 +182,19 @@ final class RedisErrors {
         return message;
     }
 
-    /** The text without the password, as given or percent-encoded. */
+    /** The text without the passwords (the server's and the sentinels'), as given or percent-encoded. */
     String scrub(String message) {
         if (message == null) {
             return "";
         }
-        String password = uri.password();
-        if (password == null || password.isEmpty()) {
-            return message;
+        String scrubbed = message;
+        for (String password : new String[] {uri.password(), uri.sentinelPassword()}) {
+            if (password != null && !password.isEmpty()) {
+                scrubbed = scrubbed.replace(password, "***")
+                        .replace(URLEncoder.encode(password, StandardCharsets.UTF_8), "***");
+            }
         }
-        return message.replace(password, "***")
-                .replace(URLEncoder.encode(password, StandardCharsets.UTF_8), "***");
+        return scrubbed;
     }
 
     private static String rootMessage(Throwable e) {

@@ -2,6 +2,7 @@ package dev.scatter.broker;
 
 import java.util.List;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
@@ -14,10 +15,26 @@ final class ScriptExecutor {
 
     private final UnifiedJedis redis;
     private final RedisErrors errors;
+    private final ReplicaWait replicas;
+    private final SlotBreaker breaker;
 
-    ScriptExecutor(UnifiedJedis redis, RedisErrors errors) {
+    ScriptExecutor(UnifiedJedis redis, RedisErrors errors, ReplicaWait replicas) {
+        this(redis, errors, replicas, null);
+    }
+
+    private ScriptExecutor(UnifiedJedis redis, RedisErrors errors, ReplicaWait replicas, SlotBreaker breaker) {
         this.redis = redis;
         this.errors = errors;
+        this.replicas = replicas;
+        this.breaker = breaker;
+    }
+
+    /**
+     * The executor for one queue's calls: under Redis Cluster with a {@link SlotBreaker} of its own, so that a
+     * queue on a lost node fails fast while the others go on; otherwise this one (all queues share one server).
+     */
+    ScriptExecutor forQueue(String queue) {
+        return redis instanceof RedisClusterClient ? new ScriptExecutor(redis, errors, replicas, new SlotBreaker(queue)) : this;
     }
 
     Object run(LuaScript script, List<String> keys, List<String> args) {
@@ -25,6 +42,21 @@ final class ScriptExecutor {
             throw new IllegalArgumentException(script.fileName() + " takes " + script.keyCount() + " keys"
                     + (script.keysPerJob() == 0 ? "" : " and " + script.keysPerJob() + " per job") + ", not " + keys.size());
         }
+        if (breaker == null) {
+            return call(script, keys, args);
+        }
+        breaker.check();
+        try {
+            Object reply = call(script, keys, args);
+            breaker.succeeded();
+            return reply;
+        } catch (BrokerUnavailableException e) {
+            breaker.failed(e);
+            throw e;
+        }
+    }
+
+    private Object call(LuaScript script, List<String> keys, List<String> args) {
         try {
             try {
                 return evalsha(script, keys, args);
@@ -42,6 +74,9 @@ final class ScriptExecutor {
     }
 
     private Object evalsha(LuaScript script, List<String> keys, List<String> args) {
+        if (replicas.appliesTo(script)) {
+            return replicas.evalshaAndWait(redis, script, keys, args);
+        }
         try {
             return redis.evalsha(script.sha1(), keys, args);
         } catch (JedisNoScriptException notLoaded) {

@@ -124,7 +124,14 @@ class RedisUriTest {
                 "redis:/:PW@h", "redis:PW@h", "redis::PW@h", ":PW@h", "user:PW@h", "PW@h", "redsi://:PW@h",
                 "http://user:PW@h:6379", "redis//:PW@h", "redis:///:PW@h", "redis://:PW@h:port", "redis://:PW@h/db",
                 "redis://:PW@h?password=x", "redis://:PW@h#frag", "redis://:PW@", "redis://:PW@ho st",
-                "redis://:PW@h:99999", "rediss//user:PW@h:1/2", "REDIS:/user:PW@h", "redis://:PW@h/0?x=1"));
+                "redis://:PW@h:99999", "rediss//user:PW@h:1/2", "REDIS:/user:PW@h", "redis://:PW@h/0?x=1",
+                "redis-sentinel://:PW@h1,h2", "redis-sentinel://:PW@h1,h2/0#", "redis-sentinel://:PW@h1,h 2#m",
+                "redis-sentinel://:PW@h1:26379#bad name", "redis-sentinel://:PW@h1?timeout=5#m",
+                "redis-sentinel://:PW@h1?sentinelPassword=%zz#m", "redis-sentinel:/:PW@h1#m", "rediss-sentinel//:PW@h#m",
+                "redis-sentinel://:PW@h?sentinelPassword=100%#m", "redis-sentinel://:PW@h1:port#m",
+                "redis-cluster://:PW@h1,h2/1", "redis-cluster://:PW@h1,,h2", "redis-cluster://:PW@h1?x=1",
+                "redis-cluster://:PW@h1#m", "redis-cluster:/:PW@h1:7000", "rediss-cluster://:PW@h1:70000",
+                "redis://:PW@h1,h2", "redis-clustr://:PW@h1"));
         return shapes;
     }
 
@@ -155,6 +162,68 @@ class RedisUriTest {
         assertThat(RedisUri.mask("redis://[::1]:7000")).isEqualTo("redis://[::1]:7000");
         assertThat(RedisUri.mask("redis://line\nforged")).isEqualTo("redis://***");
         assertThat(RedisUri.mask(null)).isEmpty();
+    }
+
+    @Test
+    void masksSentinelAndClusterUrisAlike() {
+        assertThat(RedisUri.mask("redis-sentinel://u:pw@s1:26379,s2/0#mymaster"))
+                .isEqualTo("redis-sentinel://***@s1:26379,s2/0#***");
+        assertThat(RedisUri.mask("rediss-sentinel://s1,[::1]:5?sentinelPassword=pw#m"))
+                .isEqualTo("rediss-sentinel://s1,[::1]:5?***#***");
+        assertThat(RedisUri.mask("redis-cluster://:pw@n1:7000,n2:7001,n3:7002"))
+                .isEqualTo("redis-cluster://***@n1:7000,n2:7001,n3:7002");
+        assertThat(RedisUri.mask("redis-cluster://n1:secret,n2")).isEqualTo("redis-cluster://n1:***,n2");
+        assertThat(RedisUri.mask("redis-sentinel:pw@h#m")).isEqualTo("redis-sentinel:***@h#***");
+    }
+
+    @Test
+    void parsesSentinelUris() {
+        RedisUri uri = RedisUri.parse("redis-sentinel://alice:p%40ss@s1,s2:26380,[::1]/2#mymaster");
+        assertThat(uri.topology()).isEqualTo(RedisUri.Topology.SENTINEL);
+        assertThat(uri.tls()).isFalse();
+        assertThat(uri.nodes()).containsExactly(new RedisUri.Node("s1", 26379), new RedisUri.Node("s2", 26380),
+                new RedisUri.Node("::1", 26379));
+        assertThat(uri.masterName()).isEqualTo("mymaster");
+        assertThat(uri.user()).isEqualTo("alice");
+        assertThat(uri.password()).isEqualTo("p@ss");
+        assertThat(uri.database()).isEqualTo(2);
+        assertThat(uri.sentinelPassword()).isNull();
+        assertThat(uri).hasToString("redis-sentinel://alice:***@s1:26379,s2:26380,[::1]:26379/2#mymaster");
+        assertThat(uri.address()).isEqualTo("mymaster via sentinels s1:26379,s2:26380,[::1]:26379");
+
+        RedisUri own = RedisUri.parse("rediss-sentinel://:pw@s1?sentinelUser=watch&sentinelPassword=a%26b%40c#m");
+        assertThat(own.tls()).isTrue();
+        assertThat(own.sentinelUser()).isEqualTo("watch");
+        assertThat(own.sentinelPassword()).isEqualTo("a&b@c");
+        assertThat(own).hasToString("rediss-sentinel://:***@s1:26379?sentinelUser=watch&sentinelPassword=***#m");
+        // A password with # or @ before the last @ is the master's, as in every form.
+        assertThat(RedisUri.parse("redis-sentinel://:a#b@c@s1#m").password()).isEqualTo("a#b@c");
+    }
+
+    @Test
+    void parsesClusterUris() {
+        RedisUri uri = RedisUri.parse("rediss-cluster://:pw@n1:7000,n2:7001/0");
+        assertThat(uri.topology()).isEqualTo(RedisUri.Topology.CLUSTER);
+        assertThat(uri.tls()).isTrue();
+        assertThat(uri.nodes()).containsExactly(new RedisUri.Node("n1", 7000), new RedisUri.Node("n2", 7001));
+        assertThat(uri.host()).isEqualTo("n1");
+        assertThat(uri).hasToString("rediss-cluster://:***@n1:7000,n2:7001");
+        assertThat(RedisUri.parse("REDIS-CLUSTER://n1").port()).isEqualTo(6379);
+        assertThat(RedisUri.parse("redis://h").topology()).isEqualTo(RedisUri.Topology.STANDALONE);
+    }
+
+    @Test
+    void refusesBadSentinelAndClusterUrisClearly() {
+        assertThatThrownBy(() -> RedisUri.parse("redis-sentinel://:hunter2@s1,s2"))
+                .hasMessageContaining("names no master").hasMessageNotContaining("hunter2");
+        assertThatThrownBy(() -> RedisUri.parse("redis-sentinel://s1#my master")).hasMessageContaining("master name");
+        assertThatThrownBy(() -> RedisUri.parse("redis-sentinel://s1?timeout=1#m")).hasMessageContaining("'timeout'");
+        assertThatThrownBy(() -> RedisUri.parse("redis-cluster://:hunter2@n1/3"))
+                .hasMessageContaining("database 0 only").hasMessageNotContaining("hunter2");
+        assertThatThrownBy(() -> RedisUri.parse("redis://:hunter2@h1,h2")).hasMessageContaining("redis-cluster://")
+                .hasMessageNotContaining("hunter2");
+        assertThatThrownBy(() -> RedisUri.parse("redis-cluster://n1,,n2")).hasMessageContaining("no host");
+        assertThatThrownBy(() -> RedisUri.parse("redis-cluster://n1#m")).hasMessageContaining("fragment");
     }
 
     @ParameterizedTest

@@ -81,4 +81,11 @@ public final class Bounds {
             super(1, MAX_LIST);
         }
     }
+
+    /** runner and submit --min-replicas: replicas that must have each write before it counts (Redis WAIT). */
+    public static final class Replicas extends CountConverter.Bounded {
+        public Replicas() {
+            super(0, 16);
+        }
+    }
 }

@@ -60,6 +60,10 @@ public final class Logging {
         root.addAppender(appender);
         // Jedis and the pool log connection churn at INFO during outages; the runner reports outages itself.
         context.getLogger("redis.clients").setLevel(Level.WARN);
+        // Jedis's sentinel and cluster providers log each node they cannot reach with a stack trace; Scatter says
+        // the same in one line when it matters (the connection fails, or an outage starts and ends).
+        context.getLogger("redis.clients.jedis.providers").setLevel(Level.OFF);
+        context.getLogger("redis.clients.jedis.executors").setLevel(Level.OFF);
         context.getLogger("org.apache.commons.pool2").setLevel(Level.WARN);
     }
 }

@@ -67,23 +67,28 @@ public final class Secrets {
         Set<String> uris = new LinkedHashSet<>();
         Set<String> passwords = new LinkedHashSet<>();
         for (String text : texts) {
-            if (text == null || text.indexOf('@') < 0) {
+            // A sentinel password sits in the query, with or without an @ before it.
+            if (text == null || (text.indexOf('@') < 0 && text.indexOf('?') < 0)) {
                 continue;
             }
             uris.add(text);
             uris.add(text.strip());
-            // Whatever parses or not: everything between the scheme (or the start) and the last @.
-            String userInfo = userInfo(text.strip());
-            addSecret(passwords, userInfo);
-            int colon = userInfo.indexOf(':');
-            if (colon >= 0) {
-                addSecret(passwords, userInfo.substring(colon + 1));
+            if (text.indexOf('@') >= 0) {
+                // Whatever parses or not: everything between the scheme (or the start) and the last @.
+                String userInfo = userInfo(text.strip());
+                addSecret(passwords, userInfo);
+                int colon = userInfo.indexOf(':');
+                if (colon >= 0) {
+                    addSecret(passwords, userInfo.substring(colon + 1));
+                }
             }
+            addQueryValues(passwords, text.strip());
             try {
                 RedisUri uri = RedisUri.parse(text);
                 addSecret(passwords, uri.password());
+                addSecret(passwords, uri.sentinelPassword());
             } catch (InvalidRedisUriException unparsable) {
-                // its raw user-info is covered above
+                // its raw user-info and query values are covered above
             }
         }
         List<String> passwordList = new ArrayList<>();
@@ -98,6 +103,20 @@ public final class Secrets {
         Comparator<String> longestFirst = Comparator.comparingInt(String::length).reversed();
         return new Secrets(uris.stream().sorted(longestFirst).toList(),
                 passwordList.stream().distinct().sorted(longestFirst).toList());
+    }
+
+    /** Every value of the query after the last @ (a sentinel password, as written), whatever parses or not. */
+    private static void addQueryValues(Set<String> passwords, String text) {
+        int question = text.indexOf('?', Math.max(0, text.lastIndexOf('@')));
+        if (question < 0) {
+            return;
+        }
+        int hash = text.lastIndexOf('#');
+        String query = text.substring(question + 1, hash > question ? hash : text.length());
+        for (String option : query.split("&")) {
+            int equals = option.indexOf('=');
+            addSecret(passwords, equals < 0 ? option : option.substring(equals + 1));
+        }
     }
 
     private static void addSecret(Set<String> passwords, String secret) {

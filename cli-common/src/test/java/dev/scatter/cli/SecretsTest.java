@@ -31,6 +31,19 @@ class SecretsTest {
     }
 
     @Test
+    void scrubsTheSentinelsPasswordToo() {
+        for (String password : HardPasswords.ALL) {
+            String sentinel = "redis-sentinel://s1:26379?sentinelPassword=" + HardPasswords.encoded(password) + "#m";
+            String both = "redis-sentinel://:" + HardPasswords.encoded(password) + "x@s1?sentinelPassword=y"
+                    + HardPasswords.encoded(password) + "#m";
+            Secrets secrets = Secrets.of(new String[] {"--redis", sentinel, "jobs"}, Map.of("REDIS_URL", both));
+            String message = "asked " + password + " and y" + password + " and x" + HardPasswords.encoded(password);
+            String scrubbed = secrets.scrub(message);
+            assertThat(scrubbed).as(password).doesNotContain(HardPasswords.LEFT).doesNotContain(HardPasswords.RIGHT);
+        }
+    }
+
+    @Test
     void leavesOtherArgumentsAlone() {
         Secrets secrets = Secrets.of(new String[] {"cmd", "--", "mail", "someone@example.com", "git@github.com:x/y"},
                 Map.of());

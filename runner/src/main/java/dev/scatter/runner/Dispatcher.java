@@ -5,7 +5,9 @@ import dev.scatter.broker.Broker;
 import dev.scatter.broker.BrokerUnavailableException;
 import dev.scatter.broker.ClaimedTask;
 import dev.scatter.broker.TaskQueue;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +19,10 @@ import org.slf4j.LoggerFactory;
  * claims nothing more while the suspect runs. When the queues are empty it
  * waits for a wake-up (published on every submit) or, failing that, a second, so an idle runner makes one small
  * call a second and still starts new work within milliseconds.
+ *
+ * <p>Queues may live on different Redis servers (the slots of a Redis Cluster): a queue whose server is
+ * unavailable is set aside with a back-off of its own while the others are served, so one lost node does not
+ * stall the rest; only when every queue fails is the whole round an outage.
  */
 final class Dispatcher implements Runnable {
 
@@ -40,6 +46,11 @@ final class Dispatcher implements Runnable {
     /** When a claim with empty hands last found suspects waiting but none this runner runs. */
     private long soloFoundNoneAt = System.nanoTime() - SOLO_RETRY_NANOS;
     private int nextQueue;
+    /** Queues whose server failed the last claim: their own back-off, and when to try them again (nanoTime). */
+    private final Map<String, Backoff> queueBackoffs = new HashMap<>();
+    private final Map<String, Long> queueRetryAt = new HashMap<>();
+    /** The last failure of a queue still set aside; null while none is. */
+    private BrokerUnavailableException queueFailure;
 
     Dispatcher(Broker broker, RunnerConfig config, Holdings holdings, TaskDurations durations,
                ExecutorService workers, TaskRunner taskRunner, WakeSignal wake, OutageLog outage,
@@ -70,12 +81,16 @@ final class Dispatcher implements Runnable {
             try {
                 int capacity = config.threads() + durations.prefetch(config.threads());
                 int held = holdings.size();
-                if (held > 0 && (holdings.holdsSuspect() || suspectsWaiting())) {
-                    // A suspect runs alone: let what is held finish, then claim with empty hands.
-                    holdings.awaitBelow(1, 500);
+                int stuck = stuckOutcomes();
+                if (held - stuck > 0 && (holdings.holdsSuspect() || suspectsWaiting())) {
+                    // A suspect runs alone: let what is held finish, then claim with empty hands. Outcomes stuck on a
+                    // queue set aside (its node lost) run nothing and wait for that node: they do not fill the hands.
+                    holdings.awaitBelow(stuck + 1, 500);
                     continue;
                 }
-                int room = capacity - held;
+                // Outcomes waiting to be settled hold no thread: up to a capacity's worth of them leave room, so that
+                // outcomes stuck on one lost node (of a Redis Cluster) do not stop claims from the queues on others.
+                int room = capacity - held + Math.min(capacity, holdings.finished());
                 if (room <= 0) {
                     holdings.awaitBelow(capacity, 500);
                     continue;
@@ -83,7 +98,11 @@ final class Dispatcher implements Runnable {
                 if (claimRound(room) == 0 && !quiet) {
                     wake.await(IDLE_POLL_MILLIS);
                 }
-                outage.succeeded();
+                if (queueFailure != null) {
+                    outage.failed(queueFailure);
+                } else {
+                    outage.succeeded();
+                }
                 backoff.reset();
             } catch (BrokerUnavailableException e) {
                 outage.failed(e);
@@ -111,14 +130,32 @@ final class Dispatcher implements Runnable {
     /** One pass over the queues, starting after the one served first last time, so none is starved. */
     private int claimRound(int room) {
         int claimed = 0;
-        boolean solo = holdings.size() == 0;
+        boolean solo = holdings.size() - stuckOutcomes() == 0;
         boolean sawSuspects = false;
         List<String> queues = config.queues();
+        int served = 0;
         for (int i = 0; i < queues.size() && room > 0 && !quiet; i++) {
             TaskQueue queue = broker.queue(queues.get((nextQueue + i) % queues.size()));
             long sentAt = System.nanoTime();
-            TaskQueue.ClaimBatch batch = queue.claim(Math.min(room, TaskQueue.MAX_BATCH), config.lease(), runnable,
-                    solo && claimed == 0);
+            Long retryAt = queueRetryAt.get(queue.name());
+            if (retryAt != null && retryAt - sentAt > 0) {
+                continue;
+            }
+            TaskQueue.ClaimBatch batch;
+            try {
+                batch = queue.claim(Math.min(room, TaskQueue.MAX_BATCH), config.lease(), runnable, solo && claimed == 0);
+            } catch (BrokerUnavailableException e) {
+                if (queues.size() == 1) {
+                    throw e;
+                }
+                long pause = queueBackoffs.computeIfAbsent(queue.name(), n -> new Backoff()).nextMillis();
+                queueRetryAt.put(queue.name(), System.nanoTime() + pause * 1_000_000);
+                queueFailure = e;
+                continue;
+            }
+            served++;
+            queueBackoffs.remove(queue.name());
+            queueRetryAt.remove(queue.name());
             List<ClaimedTask> tasks = batch.tasks();
             sawSuspects |= batch.suspects() > 0;
             if (solo && claimed == 0 && batch.suspects() > 0 && tasks.stream().noneMatch(ClaimedTask::isSuspect)) {
@@ -145,7 +182,18 @@ final class Dispatcher implements Runnable {
         }
         suspectsSeen = sawSuspects;
         nextQueue = (nextQueue + 1) % queues.size();
+        if (queueRetryAt.isEmpty()) {
+            queueFailure = null;
+        } else if (served == 0 && queueRetryAt.size() == queues.size()) {
+            // Every queue is set aside: an outage of all the runner's Redis, backed off as one.
+            throw queueFailure;
+        }
         return claimed;
+    }
+
+    /** Outcomes waiting to be settled on queues set aside: they cannot be until their node is back. */
+    private int stuckOutcomes() {
+        return queueRetryAt.isEmpty() ? 0 : holdings.finishedOn(queueRetryAt.keySet());
     }
 
     private static void pause(long millis) {

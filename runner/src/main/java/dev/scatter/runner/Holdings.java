@@ -39,6 +39,28 @@ final class Holdings {
         return byLease.size();
     }
 
+    /** Tasks whose outcome has been handed to the settler and waits for Redis to acknowledge it. */
+    int finished() {
+        int finished = 0;
+        for (Work work : byLease.values()) {
+            if (work.isFinished()) {
+                finished++;
+            }
+        }
+        return finished;
+    }
+
+    /** Tasks of these queues whose outcome has been handed to the settler and waits for Redis to acknowledge it. */
+    int finishedOn(java.util.Set<String> queues) {
+        int finished = 0;
+        for (Work work : byLease.values()) {
+            if (work.isFinished() && queues.contains(work.task.job().queue())) {
+                finished++;
+            }
+        }
+        return finished;
+    }
+
     /** Whether it holds a suspect, which runs alone. */
     boolean holdsSuspect() {
         for (Work work : byLease.values()) {

@@ -27,7 +27,8 @@ final class LeaseKeeper {
     private final Holdings holdings;
     private final OutageLog outage;
     private final RunnerMetrics metrics;
-    private volatile boolean current = true;
+    /** Queues whose last renewal failed while this runner held tasks of them. */
+    private final java.util.Set<String> behind = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     LeaseKeeper(Broker broker, RunnerConfig config, Holdings holdings, OutageLog outage, RunnerMetrics metrics) {
         this.broker = broker;
@@ -46,9 +47,13 @@ final class LeaseKeeper {
         return Math.max(50, config.lease().toMillis() / 6);
     }
 
-    /** False from a failed renewal until the next one succeeds: this runner's leases may be behind. */
-    boolean isCurrent() {
-        return current;
+    /**
+     * False from a failed renewal of the queue's leases until the next one succeeds: this runner's leases there may
+     * be behind. Whether this runner's leases on one queue are up to date: under Redis Cluster the queues live on different
+     * nodes, and one node lost must not keep recovery from the queues on the others.
+     */
+    boolean isCurrent(String queue) {
+        return !behind.contains(queue);
     }
 
     /** One renewal pass; returns false when Redis could not take it (the caller retries sooner). */
@@ -57,38 +62,48 @@ final class LeaseKeeper {
         for (Work work : holdings.all()) {
             byQueue.computeIfAbsent(work.task.job().queue(), q -> new ArrayList<>()).add(work);
         }
+        // A queue of which nothing is held any more has no lease of this runner's to be behind on.
+        behind.retainAll(byQueue.keySet());
         if (byQueue.isEmpty()) {
             // No call was made: this says nothing about Redis, so the outage log is left alone.
-            current = true;
             return true;
         }
-        try {
-            for (Map.Entry<String, List<Work>> e : byQueue.entrySet()) {
-                List<Work> works = e.getValue();
-                long sentAt = System.nanoTime();
-                Set<String> lost = broker.queue(e.getKey()).renew(tasks(works), config.lease());
-                metrics.renewed(works.size() - lost.size());
-                for (Work work : works) {
-                    if (!lost.contains(work.task.leaseId())) {
-                        work.renewedAt = sentAt;
-                    } else if (!work.isFinished()) {
-                        // A finished task's lease goes when its outcome is settled: nothing to say about that.
-                        LOG.info("task {} stopped: its lease is gone (job cancelled or ended, the task done elsewhere,"
-                                + " or the lease expired)", work.task.describe());
-                        work.stopAndDrop("lease lost");
-                        if (!work.isRunning()) {
-                            holdings.remove(work);
-                        }
-                    }
+        // Queue by queue: the queues may live on different servers (a Redis Cluster's nodes), and one that cannot
+        // be reached must not keep the others' leases from being renewed.
+        BrokerUnavailableException failure = null;
+        for (Map.Entry<String, List<Work>> e : byQueue.entrySet()) {
+            try {
+                renew(e.getKey(), e.getValue());
+                behind.remove(e.getKey());
+            } catch (BrokerUnavailableException unavailable) {
+                behind.add(e.getKey());
+                failure = unavailable;
+            }
+        }
+        if (failure != null) {
+            outage.failed(failure);
+            return false;
+        }
+        outage.succeeded();
+        return true;
+    }
+
+    private void renew(String queue, List<Work> works) {
+        long sentAt = System.nanoTime();
+        Set<String> lost = broker.queue(queue).renew(tasks(works), config.lease());
+        metrics.renewed(works.size() - lost.size());
+        for (Work work : works) {
+            if (!lost.contains(work.task.leaseId())) {
+                work.renewedAt = sentAt;
+            } else if (!work.isFinished()) {
+                // A finished task's lease goes when its outcome is settled: nothing to say about that.
+                LOG.info("task {} stopped: its lease is gone (job cancelled or ended, the task done elsewhere,"
+                        + " or the lease expired)", work.task.describe());
+                work.stopAndDrop("lease lost");
+                if (!work.isRunning()) {
+                    holdings.remove(work);
                 }
             }
-            outage.succeeded();
-            current = true;
-            return true;
-        } catch (BrokerUnavailableException e) {
-            outage.failed(e);
-            current = false;
-            return false;
         }
     }
 

@@ -31,31 +31,46 @@ final class Reaper {
         this.leases = leases;
     }
 
-    /** One pass over every queue served; returns false when Redis could not be reached. */
+    /**
+     * One pass over every queue served; returns false when Redis could not be reached for some. Queue by queue:
+     * under Redis Cluster each lives on a node of its own, and a lost one must not stop recovery on the others.
+     */
     boolean recoverAll() {
-        if (!leases.isCurrent()) {
-            // This runner's own leases first: after an outage, renew them before judging anyone's expired.
-            return false;
-        }
-        try {
-            for (String name : config.queues()) {
-                TaskQueue queue = broker.queue(name);
-                RecoveryReport report;
-                do {
-                    report = queue.recover(LIMIT);
-                    metrics.recovered(report.requeued() + report.quarantined());
-                    if (report.requeued() + report.quarantined() > 0) {
-                        LOG.info("queue {}: recovered {} expired leases of lost runners ({} quarantined: they had lost"
-                                        + " their runner too often)",
-                                name, report.requeued() + report.quarantined(), report.quarantined());
-                    }
-                } while (report.promoted() + report.requeued() + report.quarantined() + report.dropped() >= LIMIT);
+        BrokerUnavailableException failure = null;
+        boolean skipped = false;
+        for (String name : config.queues()) {
+            if (!leases.isCurrent(name)) {
+                // This runner's own leases first: after an outage, renew them before judging anyone's expired.
+                // Queue by queue, as each queue keeps its own clock.
+                skipped = true;
+                continue;
             }
-            outage.succeeded();
-            return true;
-        } catch (BrokerUnavailableException e) {
-            outage.failed(e);
+            try {
+                recover(broker.queue(name));
+            } catch (BrokerUnavailableException e) {
+                failure = e;
+            }
+        }
+        if (failure != null) {
+            outage.failed(failure);
             return false;
         }
+        if (!skipped) {
+            outage.succeeded();
+        }
+        return !skipped;
+    }
+
+    private void recover(TaskQueue queue) {
+        RecoveryReport report;
+        do {
+            report = queue.recover(LIMIT);
+            metrics.recovered(report.requeued() + report.quarantined());
+            if (report.requeued() + report.quarantined() > 0) {
+                LOG.info("queue {}: recovered {} expired leases of lost runners ({} quarantined: they had lost"
+                                + " their runner too often)",
+                        queue.name(), report.requeued() + report.quarantined(), report.quarantined());
+            }
+        } while (report.promoted() + report.requeued() + report.quarantined() + report.dropped() >= LIMIT);
     }
 }

@@ -58,10 +58,17 @@ public final class RunnerCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--redis", paramLabel = "URI",
-            description = "Redis to serve: redis://[[user]:password@]host[:port][/db], rediss:// for TLS; a %% in the"
-                    + " password is written %%25. Default: the REDIS_URL environment variable (better for a password:"
+            description = "Redis to serve: redis://[[user]:password@]host[:port][/db], rediss:// for TLS,"
+                    + " redis-sentinel://host[:port][,host...]#master, redis-cluster://host[:port][,host...]; a %% in"
+                    + " the password is written %%25. Default: the REDIS_URL environment variable (better for a password:"
                     + " ps shows command lines).")
     private String redis;
+
+    @Option(names = "--min-replicas", paramLabel = "N", converter = Bounds.Replicas.class, defaultValue = "0",
+            description = "Count a task's result (and a job's end) as settled only once N replicas have it (Redis"
+                    + " WAIT), so a failover cannot lose it; 0 to 16. Default: ${DEFAULT-VALUE} (a failover may"
+                    + " lose the last results: their tasks run again).")
+    private int minReplicas;
 
     @Option(names = {"-q", "--queue"}, split = ",", paramLabel = "NAME", defaultValue = "default",
             converter = Bounds.Queue.class,
@@ -216,7 +223,8 @@ public final class RunnerCommand implements Callable<Integer> {
         while (stopRequested.getCount() > 0) {
             try {
                 Broker broker = Broker.connect(uri, BrokerOptions.DEFAULTS.withPool(
-                        Math.max(16, 8 + threads / 4), Duration.ofSeconds(5), Duration.ofSeconds(10)));
+                        Math.max(16, 8 + threads / 4), Duration.ofSeconds(5), Duration.ofSeconds(10))
+                        .withMinReplicas(minReplicas));
                 if (lastProblem != null) {
                     LOG.info("connected to Redis at {}", uri.address());
                 }

@@ -126,6 +126,9 @@ final class Settler implements Runnable {
                     idle = false;
                     batch.add(first);
                     pending.drainTo(batch, 4000);
+                } else {
+                    // A retry after a queue's server failed: outcomes of other queues, on other servers, go too.
+                    pending.drainTo(batch, Math.max(0, 4000 - batch.size()));
                 }
                 try {
                     settleOrWait(batch);
@@ -190,53 +193,66 @@ final class Settler implements Runnable {
         for (Outcome o : batch) {
             byQueue.computeIfAbsent(o.queue(), q -> new ArrayList<>()).add(o);
         }
+        // Queue by queue, each on its own: the queues may live on different servers (a Redis Cluster's nodes), and
+        // one that cannot be reached must not hold back the others' outcomes.
+        BrokerUnavailableException failure = null;
         for (Map.Entry<String, List<Outcome>> e : byQueue.entrySet()) {
-            TaskQueue queue = broker.queue(e.getKey());
-            List<Outcome> completions = new ArrayList<>();
-            List<Outcome> failures = new ArrayList<>();
-            List<Outcome> releases = new ArrayList<>();
-            for (Outcome o : e.getValue()) {
-                (o.kind() == Kind.COMPLETE ? completions : o.kind() == Kind.FAIL ? failures : releases).add(o);
+            try {
+                settle(broker.queue(e.getKey()), e.getValue(), batch);
+            } catch (BrokerUnavailableException unavailable) {
+                failure = unavailable;
             }
-            // Completions first, so that a batch that completes and fails is settled in order.
-            if (!completions.isEmpty()) {
-                List<ReturnCode> codes = queue.complete(completions.stream()
-                        .map(o -> new TaskCompletion(o.work().task, o.text(),
-                                TaskRecords.info(runnerName, o.millis(), null))).toList());
-                metrics.completed(codes);
-                for (int i = 0; i < codes.size(); i++) {
-                    if (codes.get(i) == ReturnCode.DEAD) {
-                        LOG.warn("task {} quarantined: its result is over the size limit",
-                                completions.get(i).work().task.describe());
-                    }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private void settle(TaskQueue queue, List<Outcome> outcomes, List<Outcome> batch) {
+        List<Outcome> completions = new ArrayList<>();
+        List<Outcome> failures = new ArrayList<>();
+        List<Outcome> releases = new ArrayList<>();
+        for (Outcome o : outcomes) {
+            (o.kind() == Kind.COMPLETE ? completions : o.kind() == Kind.FAIL ? failures : releases).add(o);
+        }
+        // Completions first, so that a batch that completes and fails is settled in order.
+        if (!completions.isEmpty()) {
+            List<ReturnCode> codes = queue.complete(completions.stream()
+                    .map(o -> new TaskCompletion(o.work().task, o.text(),
+                            TaskRecords.info(runnerName, o.millis(), null))).toList());
+            metrics.completed(codes);
+            for (int i = 0; i < codes.size(); i++) {
+                if (codes.get(i) == ReturnCode.DEAD) {
+                    LOG.warn("task {} quarantined: its result is over the size limit",
+                            completions.get(i).work().task.describe());
                 }
-                acknowledge(completions, batch);
             }
-            if (!failures.isEmpty()) {
-                List<ReturnCode> codes = queue.fail(failures.stream()
-                        .map(o -> new TaskFailure(o.work().task, o.text(), o.permanent(),
-                                TaskRecords.info(runnerName, o.millis(), o.text()))).toList());
-                metrics.failed(codes);
-                for (int i = 0; i < codes.size(); i++) {
-                    ClaimedTask task = failures.get(i).work().task;
-                    if (codes.get(i) == ReturnCode.DEAD) {
-                        LOG.warn("task {} quarantined after attempt {}: {}", task.describe(), task.attempt(),
-                                Texts.clip(failures.get(i).text()));
-                    } else if (codes.get(i) == ReturnCode.RETRY_SCHEDULED) {
-                        LOG.info("task {} failed on attempt {} of {}, will retry: {}", task.describe(), task.attempt(),
-                                task.maxAttempts(), Texts.clip(failures.get(i).text()));
-                    }
+            acknowledge(completions, batch);
+        }
+        if (!failures.isEmpty()) {
+            List<ReturnCode> codes = queue.fail(failures.stream()
+                    .map(o -> new TaskFailure(o.work().task, o.text(), o.permanent(),
+                            TaskRecords.info(runnerName, o.millis(), o.text()))).toList());
+            metrics.failed(codes);
+            for (int i = 0; i < codes.size(); i++) {
+                ClaimedTask task = failures.get(i).work().task;
+                if (codes.get(i) == ReturnCode.DEAD) {
+                    LOG.warn("task {} quarantined after attempt {}: {}", task.describe(), task.attempt(),
+                            Texts.clip(failures.get(i).text()));
+                } else if (codes.get(i) == ReturnCode.RETRY_SCHEDULED) {
+                    LOG.info("task {} failed on attempt {} of {}, will retry: {}", task.describe(), task.attempt(),
+                            task.maxAttempts(), Texts.clip(failures.get(i).text()));
                 }
-                acknowledge(failures, batch);
             }
-            if (!releases.isEmpty()) {
-                List<ReturnCode> codes = queue.release(releases.stream().map(o -> o.work().task).toList());
-                long requeued = codes.stream().filter(c -> c == ReturnCode.REQUEUED).count();
-                if (requeued > 0) {
-                    LOG.info("handed back {} tasks", requeued);
-                }
-                acknowledge(releases, batch);
+            acknowledge(failures, batch);
+        }
+        if (!releases.isEmpty()) {
+            List<ReturnCode> codes = queue.release(releases.stream().map(o -> o.work().task).toList());
+            long requeued = codes.stream().filter(c -> c == ReturnCode.REQUEUED).count();
+            if (requeued > 0) {
+                LOG.info("handed back {} tasks", requeued);
             }
+            acknowledge(releases, batch);
         }
     }
 

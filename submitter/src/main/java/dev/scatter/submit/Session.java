@@ -42,7 +42,8 @@ final class Session implements AutoCloseable {
         quietLogs(root);
         String uri = RedisSource.resolve(root.redis, root.env).orElse(null);
         if (uri != null) {
-            return new Session(Broker.connect(uri), null);
+            return new Session(Broker.connect(RedisUri.parse(uri),
+                    BrokerOptions.DEFAULTS.withMinReplicas(root.minReplicas)), null);
         }
         LocalStore store = LocalStore.location(root.env).flatMap(LocalStore::openForReading)
                 .orElseThrow(() -> new CliException(ExitCodes.USAGE, "no Redis given: '" + command + "' needs the"
@@ -70,9 +71,10 @@ final class Session implements AutoCloseable {
         if (uri != null) {
             RedisUri parsed = RedisUri.parse(uri);
             if (localThreads == null) {
-                return new Session(Broker.connect(parsed, BrokerOptions.DEFAULTS), null);
+                return new Session(Broker.connect(parsed, BrokerOptions.DEFAULTS.withMinReplicas(root.minReplicas)),
+                        null);
             }
-            Broker broker = Broker.connect(parsed, options(localThreads));
+            Broker broker = Broker.connect(parsed, options(localThreads).withMinReplicas(root.minReplicas));
             LocalCluster runners = LocalCluster.withoutRedis();
             runners.startRunners(broker, localThreads, queue, taskTimeout, kinds);
             err.println("submit: a local runner of " + localThreads + " thread" + (localThreads == 1 ? "" : "s")

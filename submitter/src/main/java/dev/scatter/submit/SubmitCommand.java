@@ -21,10 +21,17 @@ import picocli.CommandLine.ScopeType;
 public final class SubmitCommand implements Runnable {
 
     @Option(names = "--redis", paramLabel = "URI", scope = ScopeType.INHERIT,
-            description = "Redis to use: redis://[[user]:password@]host[:port][/db], rediss:// for TLS; a %% in the"
-                    + " password is written %%25. Default: the REDIS_URL environment variable (better for a password:"
+            description = "Redis to use: redis://[[user]:password@]host[:port][/db], rediss:// for TLS,"
+                    + " redis-sentinel://host[:port][,host...]#master, redis-cluster://host[:port][,host...]; a %% in"
+                    + " the password is written %%25. Default: the REDIS_URL environment variable (better for a password:"
                     + " ps shows command lines); with neither, job commands run locally.")
     String redis;
+
+    @Option(names = "--min-replicas", paramLabel = "N", scope = ScopeType.INHERIT,
+            converter = dev.scatter.cli.Bounds.Replicas.class, defaultValue = "0",
+            description = "Count a submit, a cancel and a local runner's results as done only once N replicas have"
+                    + " them (Redis WAIT), so a failover cannot lose them; 0 to 16. Default: ${DEFAULT-VALUE}.")
+    int minReplicas;
 
     @Option(names = "--json", scope = ScopeType.INHERIT,
             description = "Print one JSON object (or array) on stdout instead of text.")
