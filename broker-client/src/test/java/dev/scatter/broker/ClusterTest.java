@@ -27,6 +27,10 @@ class ClusterTest {
 
     @BeforeAll
     static void startCluster() {
+        // A cluster is made with redis-cli, which a machine with only a JDK (and the Redis bundled in a Maven
+        // artifact) lacks; .ci/run installs it, so CI runs these.
+        org.junit.jupiter.api.Assumptions.assumeTrue(ClusterRedis.cliAvailable(),
+                "no redis-cli on PATH to create a cluster with (Debian: apt-get install redis-server); skipped");
         cluster = new ClusterRedis();
     }
 

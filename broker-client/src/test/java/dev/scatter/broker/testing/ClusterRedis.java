@@ -217,6 +217,20 @@ public final class ClusterRedis implements AutoCloseable {
         }
     }
 
+    /** Whether redis-cli, which creates the cluster, can be run from PATH. */
+    public static boolean cliAvailable() {
+        try {
+            Process process = new ProcessBuilder("redis-cli", "--version").redirectErrorStream(true).start();
+            process.getInputStream().readAllBytes();
+            return process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     private String redisCli() {
         java.nio.file.Path sibling = nodes.get(0).binary().resolveSibling("redis-cli");
         return java.nio.file.Files.isExecutable(sibling) ? sibling.toString() : "redis-cli";
