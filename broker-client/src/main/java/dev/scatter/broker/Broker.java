@@ -39,6 +39,7 @@ public final class Broker implements AutoCloseable {
     private final ScriptExecutor scripts;
     private final Map<String, TaskQueue> queues = new ConcurrentHashMap<>();
     private final RunnerRegistry runners;
+    private final ShardedJobs sharded;
 
     private Broker(RedisUri uri, BrokerOptions options) {
         this.uri = uri;
@@ -47,6 +48,7 @@ public final class Broker implements AutoCloseable {
         this.redis = RedisConnector.open(uri, options, errors);
         this.scripts = new ScriptExecutor(redis, errors, new ReplicaWait(options.minReplicas(), options.socketTimeout()));
         this.runners = new RunnerRegistry(redis, scripts, errors);
+        this.sharded = new ShardedJobs(this, redis, scripts, errors);
     }
 
     /** Connects to a {@code redis://} or {@code rediss://} URI and checks that Redis answers. */
@@ -86,6 +88,10 @@ public final class Broker implements AutoCloseable {
         JobId id = JobId.next(spec.queue(), options.clock().millis());
         QueueKeys keys = queue(spec.queue()).keys();
         String token = ClaimTokens.next();
+        if (spec.shards() > 1) {
+            sharded.submit(id, spec, params, token);
+            return id;
+        }
         SubmitReply reply = SubmitReply.of(scripts.run(LuaScript.SUBMIT,
                 List.of(keys.clock(), keys.job(id.id()), keys.ready(), keys.jobs(), keys.active(), keys.counters()),
                 List.of(id.id(), spec.kind(), params, Integer.toString(spec.tasks()),
@@ -110,9 +116,20 @@ public final class Broker implements AutoCloseable {
         if (spec.tasks() < 1) {
             throw new InvalidJobException("a job needs at least 1 task, not " + spec.tasks());
         }
-        if (spec.tasks() > options.maxTasksPerJob()) {
-            throw new InvalidJobException("a job may have at most " + options.maxTasksPerJob() + " tasks, not "
-                    + spec.tasks());
+        if (spec.shards() < 1 || spec.shards() > ShardQueues.MAX_SHARDS) {
+            throw new InvalidJobException("a job is split into 1 to " + ShardQueues.MAX_SHARDS + " shards, not "
+                    + spec.shards());
+        }
+        if (spec.shards() > spec.tasks()) {
+            throw new InvalidJobException("a job of " + spec.tasks() + " tasks cannot be split into " + spec.shards()
+                    + " shards");
+        }
+        // The cap is per shard: a shard is a job of its own on its own queue (and Cluster node).
+        long cap = (long) options.maxTasksPerJob() * spec.shards();
+        if (spec.tasks() > cap) {
+            throw new InvalidJobException("a job may have at most " + options.maxTasksPerJob() + " tasks"
+                    + (spec.shards() > 1 ? " a shard (" + cap + " in " + spec.shards() + " shards)" : "")
+                    + ", not " + spec.tasks() + (spec.shards() > 1 ? "" : "; split it over shards (--shards N)"));
         }
         if (spec.maxAttempts() < 1 || spec.maxAttempts() > JobSpec.MAX_ATTEMPTS_LIMIT) {
             throw new InvalidJobException("max attempts must be from 1 to " + JobSpec.MAX_ATTEMPTS_LIMIT + ", not "
@@ -154,15 +171,29 @@ public final class Broker implements AutoCloseable {
                 return new JobRecord(hash.get(), live.get());
             }
         });
-        return record.hash().isEmpty() ? Optional.empty() : Optional.of(JobReader.read(id, record.hash(), record.live()));
+        if (record.hash().isEmpty()) {
+            return Optional.empty();
+        }
+        JobStatus status = JobReader.read(id, record.hash(), record.live());
+        return Optional.of(record.hash().containsKey("shardQueues")
+                ? call("reading the shards of job " + id, () -> ShardedStatus.read(redis, status, record.hash()))
+                : status);
     }
 
     /** A job's hash and its entry in the index of live jobs, read in one round trip. */
     private record JobRecord(Map<String, String> hash, String live) {
     }
 
-    /** Cancels a job that has not ended; its runners are told to stop at their next lease renewal. */
+    /**
+     * Cancels a job that has not ended; its runners are told to stop at their next lease renewal. A sharded job's
+     * shards are cancelled first, then the job.
+     */
     public CancelOutcome cancel(JobId id) {
+        return ShardQueues.isShard(id.queue()) ? cancelOne(id) : sharded.cancel(id);
+    }
+
+    /** Cancels the one job of this id on its queue (cancel-11). */
+    CancelOutcome cancelOne(JobId id) {
         QueueKeys keys = queue(id.queue()).keys();
         Object reply = scripts.run(LuaScript.CANCEL,
                 List.of(keys.clock(), keys.job(id.id()), keys.results(id.id()), keys.dead(id.id()),
@@ -185,7 +216,25 @@ public final class Broker implements AutoCloseable {
      * takes one per thousand, and no single call holds Redis long.
      */
     public Map<Integer, String> partialResults(JobId id, int tasks) {
-        return byIndex(queue(id.queue()).keys().results(id.id()), tasks, "reading the results of job " + id);
+        return acrossShards(id, tasks, (job, n) -> byIndex(queue(job.queue()).keys().results(job.id()), n,
+                "reading the results of job " + job));
+    }
+
+    /**
+     * What {@code read} gives for the job, by task index; for a sharded job, what it gives for each shard, its
+     * indexes moved to the job's.
+     */
+    private Map<Integer, String> acrossShards(JobId id, int tasks,
+                                              java.util.function.BiFunction<JobId, Integer, Map<Integer, String>> read) {
+        List<Shard> shards = ShardQueues.isShard(id.queue()) ? List.of() : sharded.shards(id);
+        if (shards.isEmpty()) {
+            return read.apply(id, tasks);
+        }
+        Map<Integer, String> all = new TreeMap<>();
+        for (Shard shard : shards) {
+            read.apply(shard.job(), shard.tasks()).forEach((index, value) -> all.put(shard.offset() + index, value));
+        }
+        return all;
     }
 
     /**
@@ -193,11 +242,20 @@ public final class Broker implements AutoCloseable {
      * (docs/protocol.md, 2.2); tasks never settled have none. Kept until the job expires.
      */
     public Map<Integer, String> taskRecords(JobId id, int tasks) {
-        return byIndex(queue(id.queue()).keys().tasks(id.id()), tasks, "reading the task records of job " + id);
+        return acrossShards(id, tasks, (job, n) -> byIndex(queue(job.queue()).keys().tasks(job.id()), n,
+                "reading the task records of job " + job));
     }
 
     /** The indexes of the job's tasks that hold a lease now (running, or about to). */
     public java.util.Set<Integer> leasedTasks(JobId id) {
+        List<Shard> shards = ShardQueues.isShard(id.queue()) ? List.of() : sharded.shards(id);
+        if (!shards.isEmpty()) {
+            java.util.Set<Integer> leased = new java.util.TreeSet<>();
+            for (Shard shard : shards) {
+                leasedTasks(shard.job()).forEach(index -> leased.add(shard.offset() + index));
+            }
+            return leased;
+        }
         java.util.Set<Integer> leased = new java.util.TreeSet<>();
         String prefix = id.id() + ":";
         for (String member : call("reading the leases of job " + id,
@@ -244,6 +302,22 @@ public final class Broker implements AutoCloseable {
 
     /** The job's quarantined tasks, by index (the reduce, if dead, first), at most {@code limit} of them. */
     public List<DeadTask> deadTasks(JobId id, int limit) {
+        List<Shard> shards = ShardQueues.isShard(id.queue()) ? List.of() : sharded.shards(id);
+        if (!shards.isEmpty()) {
+            List<DeadTask> dead = new ArrayList<>(deadTasksOne(id, limit));
+            for (Shard shard : shards) {
+                for (DeadTask task : deadTasksOne(shard.job(), limit - dead.size())) {
+                    dead.add(new DeadTask(id, task.index() < 0 ? task.index() : shard.offset() + task.index(),
+                            task.attempts(), task.reason(), task.error(), task.at()));
+                }
+            }
+            dead.sort(Comparator.comparingInt(DeadTask::index));
+            return dead;
+        }
+        return deadTasksOne(id, limit);
+    }
+
+    private List<DeadTask> deadTasksOne(JobId id, int limit) {
         String key = queue(id.queue()).keys().dead(id.id());
         List<DeadTask> dead = new ArrayList<>();
         call("reading the dead tasks of job " + id, () -> {
@@ -276,6 +350,11 @@ public final class Broker implements AutoCloseable {
      * and a second retry takes them.
      */
     public int retryDead(JobId id) {
+        return ShardQueues.isShard(id.queue()) || sharded.shards(id).isEmpty() ? retryDeadOne(id) : sharded.retryDead(id);
+    }
+
+    /** Gives the dead tasks of the one job of this id on its queue a fresh set of attempts (retry-dead-10). */
+    int retryDeadOne(JobId id) {
         QueueKeys keys = queue(id.queue()).keys();
         List<String> keyList = List.of(keys.clock(), keys.job(id.id()), keys.dead(id.id()), keys.ready(),
                 keys.results(id.id()), keys.returns(id.id()), keys.expiring(), keys.active(), keys.counters(),
@@ -308,6 +387,29 @@ public final class Broker implements AutoCloseable {
             }
         } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
         return revived;
+    }
+
+    /**
+     * Tells a sharded job that one of its shards ({@code shard}, the shard's job) has ended, if it has; safe to
+     * repeat. A runner calls it when a settlement reports {@link ReturnCode#SHARD_ENDED} (or quarantines a shard's
+     * task). Returns true when this call queued the job's reduce.
+     */
+    public boolean shardEnded(JobId shard) {
+        return sharded.shardEnded(shard);
+    }
+
+    /**
+     * Tells each sharded job of {@code queue} still waiting for its shards of every shard that ended without its
+     * end being recorded, or that is missing (expired, or its submit died half-way). Runners call it every few
+     * seconds. Returns the number of shards told.
+     */
+    public int checkShardedJobs(String queue) {
+        return sharded.check(queue);
+    }
+
+    /** The shard queues that sharded jobs of {@code queue} have used: a runner serving the queue serves them too. */
+    public java.util.Set<String> shardQueues(String queue) {
+        return sharded.shardQueues(queue);
     }
 
     /**

@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 /**
  * A job's identity: its queue and its id. Written {@code id} for the default queue and {@code queue/id}
  * otherwise, which is what users type. Ids are lowercase base-36, time-ordered then random, e.g.
- * {@code mh3k2x9a7f2kq}.
+ * {@code mh3k2x9a7f2kq}. The queue may be a shard's ({@link ShardQueues}): a sharded job's shard is a job of the
+ * same id there.
  */
 public record JobId(String queue, String id) {
 
@@ -15,7 +16,9 @@ public record JobId(String queue, String id) {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     public JobId {
-        QueueKeys.requireValidQueueName(queue);
+        if (!ShardQueues.isShard(queue)) {
+            QueueKeys.requireValidQueueName(queue);
+        }
         if (id == null || !ID.matcher(id).matches()) {
             throw new IllegalArgumentException("invalid job id " + Excerpt.quote(id)
                     + ": expected 1 to 40 lowercase letters and digits");

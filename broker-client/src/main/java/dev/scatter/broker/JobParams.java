@@ -22,9 +22,9 @@ final class JobParams {
     private final QueueKeys keys;
     private final UnifiedJedis redis;
     private final RedisErrors errors;
-    private final Map<String, String> cache = new LinkedHashMap<>(64, 0.75f, true) {
+    private final Map<String, Job> cache = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Job> eldest) {
             return size() > CAPACITY;
         }
     };
@@ -35,15 +35,22 @@ final class JobParams {
         this.errors = errors;
     }
 
-    /** The params of each job, by id; null for a job whose hash is gone. One pipelined round trip for new jobs. */
-    Map<String, String> of(Collection<String> jobIds) {
-        Map<String, String> found = new HashMap<>();
+    /**
+     * What a task of a job needs of its job's record: its parameters and, for a shard of a sharded job, where the
+     * shard's tasks start in the whole job and how many tasks that has (0 and -1 for any other job).
+     */
+    record Job(String params, int offset, int jobTotal) {
+    }
+
+    /** Each job's, by id; null for a job whose hash is gone. One pipelined round trip for new jobs. */
+    Map<String, Job> of(Collection<String> jobIds) {
+        Map<String, Job> found = new HashMap<>();
         List<String> missing = new ArrayList<>();
         synchronized (cache) {
             for (String id : jobIds) {
-                String params = cache.get(id);
-                if (params != null) {
-                    found.put(id, params);
+                Job job = cache.get(id);
+                if (job != null) {
+                    found.put(id, job);
                 } else {
                     missing.add(id);
                 }
@@ -52,10 +59,10 @@ final class JobParams {
         if (missing.isEmpty()) {
             return found;
         }
-        List<Response<String>> replies = new ArrayList<>(missing.size());
+        List<Response<List<String>>> replies = new ArrayList<>(missing.size());
         try (AbstractPipeline pipeline = redis.pipelined()) {
             for (String id : missing) {
-                replies.add(pipeline.hget(keys.job(id), "params"));
+                replies.add(pipeline.hmget(keys.job(id), "params", "offset", "jobTotal"));
             }
             pipeline.sync();
         } catch (RuntimeException e) {
@@ -63,13 +70,22 @@ final class JobParams {
         }
         synchronized (cache) {
             for (int i = 0; i < missing.size(); i++) {
-                String params = replies.get(i).get();
-                found.put(missing.get(i), params);
-                if (params != null) {
-                    cache.put(missing.get(i), params);
+                List<String> f = replies.get(i).get();
+                Job job = f.get(0) == null ? null : new Job(f.get(0), number(f.get(1), 0), number(f.get(2), -1));
+                found.put(missing.get(i), job);
+                if (job != null) {
+                    cache.put(missing.get(i), job);
                 }
             }
         }
         return found;
+    }
+
+    private static int number(String value, int otherwise) {
+        try {
+            return value == null ? otherwise : Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            return otherwise;
+        }
     }
 }

@@ -15,9 +15,11 @@ import java.util.regex.Pattern;
  * @param maxRecoveries times a task may lose its runner (killed, hung, cut off from Redis) before it is
  *                      quarantined as a task that kills its runners; runner deaths never use up attempts
  * @param resultTtl     how long a finished job, its result and its dead tasks are kept
+ * @param shards        1, or the number of shards the tasks are split over, each a queue of its own hash tag, so
+ *                      that Redis Cluster spreads one job over its masters ({@link ShardQueues})
  */
 public record JobSpec(String kind, String paramsJson, int tasks, String queue, int maxAttempts, int maxRecoveries,
-                      Duration resultTtl) {
+                      Duration resultTtl, int shards) {
 
     public static final int DEFAULT_MAX_ATTEMPTS = 5;
     public static final int DEFAULT_MAX_RECOVERIES = 10;
@@ -42,22 +44,26 @@ public record JobSpec(String kind, String paramsJson, int tasks, String queue, i
 
     public static JobSpec of(String kind, String paramsJson, int tasks) {
         return new JobSpec(kind, paramsJson, tasks, JobId.DEFAULT_QUEUE, DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_RECOVERIES,
-                DEFAULT_RESULT_TTL);
+                DEFAULT_RESULT_TTL, 1);
     }
 
     public JobSpec withQueue(String queue) {
-        return new JobSpec(kind, paramsJson, tasks, queue, maxAttempts, maxRecoveries, resultTtl);
+        return new JobSpec(kind, paramsJson, tasks, queue, maxAttempts, maxRecoveries, resultTtl, shards);
     }
 
     public JobSpec withMaxAttempts(int maxAttempts) {
-        return new JobSpec(kind, paramsJson, tasks, queue, maxAttempts, maxRecoveries, resultTtl);
+        return new JobSpec(kind, paramsJson, tasks, queue, maxAttempts, maxRecoveries, resultTtl, shards);
     }
 
     public JobSpec withMaxRecoveries(int maxRecoveries) {
-        return new JobSpec(kind, paramsJson, tasks, queue, maxAttempts, maxRecoveries, resultTtl);
+        return new JobSpec(kind, paramsJson, tasks, queue, maxAttempts, maxRecoveries, resultTtl, shards);
+    }
+
+    public JobSpec withShards(int shards) {
+        return new JobSpec(kind, paramsJson, tasks, queue, maxAttempts, maxRecoveries, resultTtl, shards);
     }
 
     public JobSpec withResultTtl(Duration resultTtl) {
-        return new JobSpec(kind, paramsJson, tasks, queue, maxAttempts, maxRecoveries, resultTtl);
+        return new JobSpec(kind, paramsJson, tasks, queue, maxAttempts, maxRecoveries, resultTtl, shards);
     }
 }

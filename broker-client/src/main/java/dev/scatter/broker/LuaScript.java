@@ -24,7 +24,9 @@ public enum LuaScript {
     RECOVER("recover-7", 0),
     CANCEL("cancel-11", 0),
     RETRY_DEAD("retry-dead-10", 0),
-    BEAT("beat-2", 0);
+    BEAT("beat-2", 0),
+    PARENT("parent-6", 0),
+    SHARD_END("shard-end-8", 0);
 
     private final String fileName;
     private final String source;

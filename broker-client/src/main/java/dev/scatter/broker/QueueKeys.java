@@ -17,11 +17,17 @@ public final class QueueKeys {
 
     private final String queue;
     private final String prefix;
+    /** The prefix of the queue whose channels this one uses: its own, or for a shard's queue its job's queue's. */
+    private final String channelPrefix;
 
+    /** The keys of a queue: a user's queue name, or a shard's queue ({@link ShardQueues}). */
     public QueueKeys(String queue) {
-        requireValidQueueName(queue);
+        if (!ShardQueues.isShard(queue)) {
+            requireValidQueueName(queue);
+        }
         this.queue = queue;
         this.prefix = ROOT + "{" + queue + "}:";
+        this.channelPrefix = ROOT + "{" + ShardQueues.parentOf(queue) + "}:";
     }
 
     public static void requireValidQueueName(String queue) {
@@ -120,14 +126,32 @@ public final class QueueKeys {
         return prefix + "blob:" + sha256;
     }
 
-    /** Pub/sub channel announcing that tasks became ready, so idle runners wake at once. */
+    /**
+     * Pub/sub channel announcing that tasks became ready, so idle runners wake at once. A shard's queue announces
+     * on its job's queue's channel, to which the runners serving that queue (and so its shards) listen.
+     */
     public String wakeChannel() {
-        return prefix + "wake";
+        return channelPrefix + "wake";
     }
 
-    /** Pub/sub channel announcing the id of each job that ends. */
+    /** Pub/sub channel announcing the id of each job (or shard of a job) that ends. */
     public String doneChannel() {
-        return prefix + "done";
+        return channelPrefix + "done";
+    }
+
+    /** Set of the shard queues that sharded jobs of this queue have used: runners serving it serve those too. */
+    public String shardQueues() {
+        return prefix + "shard-queues";
+    }
+
+    /** Set of the ids of sharded jobs waiting for their shards: what the runners' shard check looks at. */
+    public String sharded() {
+        return prefix + "sharded";
+    }
+
+    /** Hash of a sharded job's shards that have ended: shard index to "succeeded" or "failed". */
+    public String shardOutcomes(String jobId) {
+        return job(jobId) + ":shards";
     }
 
     /** Keys of runner presence: one hash tag for all runners, whatever queues they serve. */

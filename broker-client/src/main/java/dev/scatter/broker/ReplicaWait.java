@@ -31,7 +31,8 @@ final class ReplicaWait {
 
     boolean appliesTo(LuaScript script) {
         return minReplicas > 0
-                && (script == LuaScript.SUBMIT || script == LuaScript.SETTLE || script == LuaScript.CANCEL);
+                && (script == LuaScript.SUBMIT || script == LuaScript.SETTLE || script == LuaScript.CANCEL
+                        || script == LuaScript.PARENT || script == LuaScript.SHARD_END);
     }
 
     Object evalshaAndWait(UnifiedJedis redis, LuaScript script, List<String> keys, List<String> args) {

@@ -12,6 +12,8 @@ public enum ReturnCode {
     REQUEUED(5),
     SUBMITTED(6),
     CANCELLED(7),
+    /** Counted, and with it every task of a shard of a sharded job has succeeded: tell the job (shard-end-8). */
+    SHARD_ENDED(8),
     LEASE_LOST(-1),
     JOB_NOT_FOUND(-2),
     JOB_NOT_ACTIVE(-3),

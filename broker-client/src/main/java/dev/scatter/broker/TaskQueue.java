@@ -104,12 +104,15 @@ public final class TaskQueue {
         if (reply.leases().isEmpty()) {
             return List.of();
         }
-        Map<String, String> paramsByJob = params.of(reply.jobs().keySet());
+        Map<String, JobParams.Job> records = params.of(reply.jobs().keySet());
         List<ClaimedTask> tasks = new ArrayList<>(reply.leases().size());
         for (LeaseMember lease : reply.leases()) {
             ClaimReply.Job job = reply.jobs().get(lease.job());
+            JobParams.Job record = records.get(lease.job());
             tasks.add(new ClaimedTask(new JobId(keys.queue(), lease.job()), lease.taskIndex(), lease.attempt(),
-                    job.kind(), paramsByJob.get(lease.job()), job.total(), job.maxAttempts(), lease.wire()));
+                    job.kind(), record == null ? null : record.params(), job.total(), job.maxAttempts(), lease.wire(),
+                    record == null ? 0 : record.offset(),
+                    record == null || record.jobTotal() < 0 ? job.total() : record.jobTotal()));
         }
         return tasks;
     }
@@ -392,7 +395,8 @@ public final class TaskQueue {
         for (int i = 0; i < ids.size(); i++) {
             Map<String, String> hash = hashes.get(i).get();
             if (!hash.isEmpty() && JobId.isValidId(ids.get(i))) {
-                jobs.add(JobReader.read(new JobId(keys.queue(), ids.get(i)), hash, live.get().get(i)));
+                JobStatus job = JobReader.read(new JobId(keys.queue(), ids.get(i)), hash, live.get().get(i));
+                jobs.add(hash.containsKey("shardQueues") ? ShardedStatus.read(redis, job, hash) : job);
             }
         }
         return jobs;

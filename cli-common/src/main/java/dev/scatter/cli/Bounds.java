@@ -68,10 +68,23 @@ public final class Bounds {
         }
     }
 
-    /** submit --tasks. */
+    /**
+     * submit --tasks: up to 16 shards' worth ({@link #SHARDED_TASKS}); a job of more than one shard's cap is split
+     * over shards. Beyond, the one reduce would hold too many partial results in memory.
+     */
     public static final class Tasks extends CountConverter.Bounded {
         public Tasks() {
-            super(1, BrokerOptions.DEFAULTS.maxTasksPerJob());
+            super(1, SHARDED_TASKS);
+        }
+    }
+
+    /** The most tasks a job submitted from the command line may have: 16 shards of the per-job cap. */
+    public static final int SHARDED_TASKS = 16 * BrokerOptions.DEFAULTS.maxTasksPerJob();
+
+    /** submit --shards. */
+    public static final class Shards extends CountConverter.Bounded {
+        public Shards() {
+            super(1, dev.scatter.broker.ShardQueues.MAX_SHARDS);
         }
     }
 

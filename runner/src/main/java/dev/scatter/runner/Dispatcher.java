@@ -32,6 +32,7 @@ final class Dispatcher implements Runnable {
 
     private final Broker broker;
     private final RunnerConfig config;
+    private final ServedQueues queues;
     private final Holdings holdings;
     private final TaskDurations durations;
     private final ExecutorService workers;
@@ -55,6 +56,14 @@ final class Dispatcher implements Runnable {
     Dispatcher(Broker broker, RunnerConfig config, Holdings holdings, TaskDurations durations,
                ExecutorService workers, TaskRunner taskRunner, WakeSignal wake, OutageLog outage,
                RunnerMetrics metrics, List<String> runnable) {
+        this(broker, config, new ServedQueues(broker, config.queues()), holdings, durations, workers, taskRunner, wake,
+                outage, metrics, runnable);
+    }
+
+    Dispatcher(Broker broker, RunnerConfig config, ServedQueues queues, Holdings holdings, TaskDurations durations,
+               ExecutorService workers, TaskRunner taskRunner, WakeSignal wake, OutageLog outage,
+               RunnerMetrics metrics, List<String> runnable) {
+        this.queues = queues;
         this.runnable = List.copyOf(runnable);
         this.broker = broker;
         this.config = config;
@@ -132,7 +141,7 @@ final class Dispatcher implements Runnable {
         int claimed = 0;
         boolean solo = holdings.size() - stuckOutcomes() == 0;
         boolean sawSuspects = false;
-        List<String> queues = config.queues();
+        List<String> queues = this.queues.all();
         int served = 0;
         for (int i = 0; i < queues.size() && room > 0 && !quiet; i++) {
             TaskQueue queue = broker.queue(queues.get((nextQueue + i) % queues.size()));

@@ -18,14 +18,18 @@ final class Reaper {
     private static final int LIMIT = 1000;
 
     private final Broker broker;
-    private final RunnerConfig config;
+    private final ServedQueues queues;
     private final OutageLog outage;
     private final RunnerMetrics metrics;
     private final LeaseKeeper leases;
 
     Reaper(Broker broker, RunnerConfig config, OutageLog outage, RunnerMetrics metrics, LeaseKeeper leases) {
+        this(broker, new ServedQueues(broker, config.queues()), outage, metrics, leases);
+    }
+
+    Reaper(Broker broker, ServedQueues queues, OutageLog outage, RunnerMetrics metrics, LeaseKeeper leases) {
+        this.queues = queues;
         this.broker = broker;
-        this.config = config;
         this.outage = outage;
         this.metrics = metrics;
         this.leases = leases;
@@ -38,7 +42,7 @@ final class Reaper {
     boolean recoverAll() {
         BrokerUnavailableException failure = null;
         boolean skipped = false;
-        for (String name : config.queues()) {
+        for (String name : queues.all()) {
             if (!leases.isCurrent(name)) {
                 // This runner's own leases first: after an outage, renew them before judging anyone's expired.
                 // Queue by queue, as each queue keeps its own clock.

@@ -82,14 +82,15 @@ public final class Runner {
                 });
         TaskRunner taskRunner = new TaskRunner(broker, kinds, settler, holdings, durations, config.name(),
                 config.taskTimeout(), metrics);
-        this.dispatcher = new Dispatcher(broker, config, holdings, durations, workers, taskRunner, wake, outage,
+        ServedQueues served = new ServedQueues(broker, config.queues());
+        this.dispatcher = new Dispatcher(broker, config, served, holdings, durations, workers, taskRunner, wake, outage,
                 metrics, runnable);
         metrics.inFlight(holdings::size);
         this.presence = new PresenceBeacon(broker, config, holdings, outage, runnable.stream()
                 .map(name -> name + "@" + kinds.find(name).orElseThrow().version()).toList());
         this.leases = new LeaseKeeper(broker, config, holdings, outage, metrics);
         SelfFence fence = new SelfFence(holdings, config.lease());
-        Reaper reaper = new Reaper(broker, config, outage, metrics, leases);
+        Reaper reaper = new Reaper(broker, served, outage, metrics, leases);
         this.backlog = new BacklogProbe(broker, config, metrics, outage);
         this.exitWatch = new ExitWatch(broker, holdings, settler, () -> stopped);
         this.renewal = new Periodic("scatter-leases", leases.intervalMillis(), leases.retryMillis(), leases::renewAll);
@@ -101,6 +102,7 @@ public final class Runner {
         housekeeping.add(new Periodic("scatter-recovery", config.recoverInterval().toMillis(), reaper::recoverAll));
         housekeeping.add(new Periodic("scatter-presence", config.heartbeat().toMillis(), presence::beat));
         housekeeping.add(new Periodic("scatter-backlog", 2_000, backlog::probe));
+        housekeeping.add(new Periodic("scatter-shards", 1_000, served::refresh));
     }
 
     public synchronized Runner start() {

@@ -228,6 +228,7 @@ final class Settler implements Runnable {
                 }
             }
             acknowledge(completions, batch);
+            tellShardsEnded(completions, codes);
         }
         if (!failures.isEmpty()) {
             List<ReturnCode> codes = queue.fail(failures.stream()
@@ -245,6 +246,7 @@ final class Settler implements Runnable {
                 }
             }
             acknowledge(failures, batch);
+            tellShardsEnded(failures, codes);
         }
         if (!releases.isEmpty()) {
             List<ReturnCode> codes = queue.release(releases.stream().map(o -> o.work().task).toList());
@@ -253,6 +255,27 @@ final class Settler implements Runnable {
                 LOG.info("handed back {} tasks", requeued);
             }
             acknowledge(releases, batch);
+        }
+    }
+
+    /**
+     * Tells each sharded job whose shard these settlements may have ended (its last task counted, or a task of it
+     * quarantined). Best effort: were this call lost, every runner's shard check tells the job within seconds.
+     */
+    private void tellShardsEnded(List<Outcome> settled, List<ReturnCode> codes) {
+        for (int i = 0; i < codes.size(); i++) {
+            ClaimedTask task = settled.get(i).work().task;
+            if (codes.get(i) == ReturnCode.SHARD_ENDED || (codes.get(i) == ReturnCode.DEAD
+                    && dev.scatter.broker.ShardQueues.isShard(task.job().queue()))) {
+                try {
+                    if (broker.shardEnded(task.job())) {
+                        LOG.info("job {}: its last shard ended; its reduce is queued", task.userJob());
+                    }
+                } catch (dev.scatter.broker.BrokerException e) {
+                    LOG.info("job {}: could not yet tell it that a shard ended ({}); its shard check will",
+                            task.userJob(), e.getMessage());
+                }
+            }
         }
     }
 

@@ -92,15 +92,16 @@ final class TaskRunner {
                 settler.fail(work, invalid, true);
                 return;
             }
-            JsonNode reused = task.isReduce() ? null : params.path(REUSED).get(Integer.toString(task.index()));
+            JsonNode reused = task.isReduce() ? null : params.path(REUSED).get(Integer.toString(task.jobIndex()));
             if (reused != null) {
                 // The submitter found this task's result in an earlier job (submit --reuse): it is the result.
                 settler.complete(work, JSON.writeValueAsString(reused));
                 return;
             }
+            // A shard's task runs as the whole job's task it is: its index and count are the job's, not the shard's.
             JsonNode result = task.isReduce() ? reduce(kind, task, params) : kind.run(new TaskContext(
-                    task.job().toString(), task.index(), task.totalTasks(), task.attempt(), params, runnerName,
-                    work.stop, blobs.forQueue(task.job().queue()), taskTimeout));
+                    task.userJob().toString(), task.jobIndex(), task.jobTotal(), task.attempt(), params, runnerName,
+                    work.stop, blobs.forQueue(task.userJob().queue()), taskTimeout));
             // A result is a result even if the task was told to stop meanwhile: it counts once, whoever has the lease.
             settler.complete(work, JSON.writeValueAsString(result));
         } catch (InvalidParametersException e) {
@@ -155,7 +156,7 @@ final class TaskRunner {
                 return Optional.of("the job's parameters are not a JSON object");
             }
             try {
-                kind.prepare(((ObjectNode) params).deepCopy(), task.totalTasks());
+                kind.prepare(((ObjectNode) params).deepCopy(), task.jobTotal());
                 return Optional.<String>empty();
             } catch (InvalidParametersException e) {
                 return Optional.of("invalid parameters: " + e.getMessage());

@@ -72,7 +72,7 @@ final class JobLauncher {
                     prepared, request.tasks(), err) : prepared;
             JobSpec spec = JobSpec.of(kindName, JobJson.write(submitted), request.tasks()).withQueue(options.queue)
                     .withMaxAttempts(options.maxAttempts).withMaxRecoveries(options.maxRecoveries)
-                    .withResultTtl(options.ttl);
+                    .withResultTtl(options.ttl).withShards(options.shards(request.tasks()));
             for (byte[] blob : request.blobs()) {
                 // Kept twice the job's TTL: tasks may wait in the queue, and dead ones may be retried later.
                 session.broker().storeBlob(options.queue, blob, options.ttl.multipliedBy(2));

@@ -38,6 +38,13 @@ final class JobOptions {
                     + " costs an attempt. Default: ${DEFAULT-VALUE}.")
     int maxRecoveries;
 
+    @Option(names = "--shards", paramLabel = "N", converter = Bounds.Shards.class,
+            description = "Split the job's tasks over N queues of their own (shards), 1 to "
+                    + dev.scatter.broker.ShardQueues.MAX_SHARDS + ", which Redis Cluster spreads over its masters; one"
+                    + " job all the same (status, cancel, retry, one reduce). Default: 1, or as many as a job of more"
+                    + " than 1,000,000 tasks needs.")
+    Integer shards;
+
     @Option(names = "--ttl", paramLabel = "DURATION", converter = Bounds.Ttl.class, defaultValue = "7d",
             description = "How long the finished job and its result are kept, 1s to 3650d. Default: ${DEFAULT-VALUE}.")
     Duration ttl;
@@ -69,4 +76,10 @@ final class JobOptions {
     @Option(names = "--dashboard-port", paramLabel = "N", defaultValue = "8265",
             description = "Port of --dashboard (0, or one in use: any free port). Default: ${DEFAULT-VALUE}.")
     int dashboardPort;
+
+    /** The shards a job of {@code tasks} tasks is split over: as asked, or as many as the per-job cap needs. */
+    int shards(int tasks) {
+        int cap = dev.scatter.broker.BrokerOptions.DEFAULTS.maxTasksPerJob();
+        return shards != null ? shards : (tasks + cap - 1) / cap;
+    }
 }

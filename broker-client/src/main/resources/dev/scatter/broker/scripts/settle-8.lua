@@ -36,6 +36,9 @@ Returns  one code per entry, in order:
           3 RETRY_SCHEDULED  put in the delayed set until its due time
           4 DEAD             quarantined in the job's dead set with the reason
           5 REQUEUED         made ready again, with no attempt charged (E among the suspects, R at the head)
+          8 SHARD_ENDED      counted, and with it every task of a shard of a sharded job has succeeded: the shard
+                             has ended, keeping its results for the job's reduce; the caller tells the job
+                             (shard-end-8)
          -1 LEASE_LOST       the lease is no longer held (F, E, R): nothing changed
          -2 JOB_NOT_FOUND    no such job
          -3 JOB_NOT_ACTIVE   the job was cancelled or has ended: the lease is dropped
@@ -52,7 +55,9 @@ its hand-backs. Each has a budget of its own (the job's maxRecoveries; 50 hand-b
 killing its runners, or is evicted forever, still ends. A suspect's lease has a token starting with "s"; handed
 back, it stays a suspect.
 The settlement that accounts for a job's last task queues the job's reduce (no task dead) or ends the job as
-failed; the reduce's completion ends it as succeeded and drops the partial results (UNLINK).
+failed; the reduce's completion ends it as succeeded and drops the partial results (UNLINK). A shard of a sharded
+job (its hash has a "parent") has no reduce of its own: its last task ends it as succeeded with its results kept
+until it expires, for the job's reduce to read.
 ]]
 -- The queue's clock (docs/protocol.md, "Time"). These lines open every script.
 if redis.replicate_commands then redis.replicate_commands() end
@@ -64,7 +69,7 @@ local gap = real - (tonumber(clock[1]) or real)
 if gap > 0 and gap <= 2000 then now = now + gap end
 redis.call('HSET', KEYS[1], 'real', real, 'queue', now)
 
-local COUNTED, DUPLICATE, RETRY_SCHEDULED, DEAD, REQUEUED = 1, 2, 3, 4, 5
+local COUNTED, DUPLICATE, RETRY_SCHEDULED, DEAD, REQUEUED, SHARD_ENDED = 1, 2, 3, 4, 5, 8
 local LEASE_LOST, JOB_NOT_FOUND, JOB_NOT_ACTIVE, MALFORMED, NOT_EXPIRED, ALREADY_DONE = -1, -2, -3, -4, -5, -6
 local MAX_HANDBACKS = 50
 local ERROR_LIMIT = 2000
@@ -95,8 +100,9 @@ local function job(id)
     if not slot then return nil end
     j = {id = id, key = KEYS[slot], results = KEYS[slot + 1], dead = KEYS[slot + 2], returns = KEYS[slot + 3],
          tasks = KEYS[slot + 4]}
-    local f = redis.call('HMGET', j.key, 'state', 'maxRecoveries', 'ttl', 'total', 'maxAttempts', 'kind')
+    local f = redis.call('HMGET', j.key, 'state', 'maxRecoveries', 'ttl', 'total', 'maxAttempts', 'kind', 'parent')
     j.exists = f[1] ~= false
+    j.shard = f[7] ~= false
     j.maxRecoveries, j.ttl = tonumber(f[2]) or 0, tonumber(f[3]) or 1
     local entry = redis.call('HGET', KEYS[6], id)
     local state, started, total, maxAttempts, kind
@@ -127,7 +133,7 @@ local function finish(j, state, field, value)
   if j.started ~= '0' then
     redis.call('HSET', j.key, 'startedAt', j.started)
   end
-  if state == 'succeeded' then
+  if state == 'succeeded' and not j.shard then
     redis.call('UNLINK', j.results, j.returns)
   else
     redis.call('EXPIRE', j.results, j.ttl)
@@ -147,7 +153,9 @@ local function advance(j)
   local f = redis.call('HMGET', j.key, 'succeeded', 'failed', 'firstError')
   local succeeded, failed = tonumber(f[1]), tonumber(f[2])
   if succeeded + failed < j.total then return end
-  if failed == 0 then
+  if failed == 0 and j.shard then
+    finish(j, 'succeeded', 'result', '')
+  elseif failed == 0 then
     setState(j, 'reducing')
     redis.call('HSET', j.key, 'reduceQueuedAt', real)
     redis.call('LPUSH', KEYS[3], j.id .. ':r:0')
@@ -391,6 +399,14 @@ for _, id in ipairs(completionOrder) do
         outstanding = outstanding - (n / 2 - rescued)
         completed = completed + n / 2
         advance(j)
+        if j.shard and j.state == 'succeeded' then
+          for k = #tasks, 1, -1 do
+            if codes[tasks[k].position] == COUNTED then
+              codes[tasks[k].position] = SHARD_ENDED
+              break
+            end
+          end
+        end
       end
       -- A result refused for its size ends its attempt as a permanent failure would: only while its lease is held
       -- (a repeated call, or a late copy, finds it gone and changes nothing).

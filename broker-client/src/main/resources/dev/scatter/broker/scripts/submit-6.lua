@@ -19,6 +19,10 @@ ARGV[7]  result TTL (seconds), applied when the job ends
 ARGV[8]  wake channel
 ARGV[9]  queue name
 ARGV[10] submit token (random; a call repeated after a broken connection recognises its own job by it)
+ARGV[11..14]  only for a shard of a sharded job (parent-6): the job's queue, the shard's index, the index in the
+         whole job of the shard's first task, and the whole job's task count. The shard's tasks are 0 to n-1 here;
+         runners run task t as the job's task offset + t. Its last task settled does not queue a reduce: the
+         shard ends, keeping its results for the job's reduce (settle-8, shard-end-8).
 
 Returns  { 6, createdAt }  SUBMITTED
          { -10, token }    JOB_EXISTS (the id is taken; nothing changed): the token of the job that has it
@@ -47,6 +51,14 @@ if not string.match(id, '^[0-9a-z]+$') or #id > 40 or not string.match(kind, '^[
     or not maxRecoveries or maxRecoveries < 0 or maxRecoveries > 1000 then
   return {MALFORMED, 0}
 end
+local parent, shard, offset, jobTotal
+if ARGV[11] and ARGV[11] ~= '' then
+  parent, shard, offset, jobTotal = ARGV[11], tonumber(ARGV[12]), tonumber(ARGV[13]), tonumber(ARGV[14])
+  if not string.match(parent, '^[%w_.-]+$') or #parent > 64 or not shard or shard < 0 or not offset or offset < 0
+      or not jobTotal or offset + total > jobTotal then
+    return {MALFORMED, 0}
+  end
+end
 if redis.call('EXISTS', KEYS[2]) == 1 then
   return {JOB_EXISTS, redis.call('HGET', KEYS[2], 'token') or ''}
 end
@@ -55,6 +67,9 @@ redis.call('HSET', KEYS[2],
   'maxAttempts', maxAttempts, 'maxRecoveries', maxRecoveries, 'ttl', ARGV[7], 'state', 'queued',
   'succeeded', 0, 'failed', 0, 'retries', 0, 'recovered', 0, 'handedBack', 0, 'resultBytes', 0,
   'createdAt', real, 'token', ARGV[10])
+if parent then
+  redis.call('HSET', KEYS[2], 'parent', parent, 'shard', shard, 'offset', offset, 'jobTotal', jobTotal)
+end
 redis.call('HSET', KEYS[5], id, 'queued|0|' .. total .. '|' .. maxAttempts .. '|' .. kind)
 if total == 1 then
   redis.call('RPUSH', KEYS[3], id .. ':0:0')
