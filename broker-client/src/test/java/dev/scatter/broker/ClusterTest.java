@@ -120,6 +120,37 @@ class ClusterTest {
         }
     }
 
+    @Test
+    void aShardedJobSpreadsOverEveryMasterAndReducesOnceThoughAShardsSlotMoves() {
+        try (Broker broker = Broker.connect(cluster.uri())) {
+            String name = "spread";
+            List<String> shards = ShardQueues.names(name, 3);
+            assertThat(shards.stream().map(q -> cluster.masterOf(ClusterRedis.slotOf(q))).distinct())
+                    .as("one shard on each master").hasSize(3);
+            JobId id = broker.submit(JobSpec.of("noop", "{}", 300).withQueue(name).withShards(3));
+
+            List<ClaimedTask> first = broker.queue(shards.get(0)).claim(100, LEASE, "noop");
+            cluster.moveSlot(ClusterRedis.slotOf(shards.get(0)));
+            List<ReturnCode> codes = new ArrayList<>(broker.queue(shards.get(0)).complete(completions(first)));
+            for (String shard : shards.subList(1, 3)) {
+                codes.addAll(broker.queue(shard).complete(completions(broker.queue(shard).claim(100, LEASE, "noop"))));
+            }
+            assertThat(codes).filteredOn(c -> c == ReturnCode.SHARD_ENDED).hasSize(3);
+            assertThat(codes).filteredOn(c -> c == ReturnCode.COUNTED).hasSize(297);
+            assertThat(broker.checkShardedJobs(name)).as("the ends no runner told, found by the check").isEqualTo(3);
+            assertThat(broker.checkShardedJobs(name)).isZero();
+
+            TaskQueue home = broker.queue(name);
+            List<ClaimedTask> reduce = home.claim(10, LEASE, "noop");
+            assertThat(reduce).singleElement().satisfies(t -> assertThat(t.isReduce()).isTrue());
+            assertThat(broker.partialResults(id)).hasSize(300);
+            assertThat(home.complete(List.of(new TaskCompletion(reduce.get(0), "{}")))).containsExactly(ReturnCode.COUNTED);
+            JobStatus status = broker.status(id).orElseThrow();
+            assertThat(status.state()).isEqualTo(JobState.SUCCEEDED);
+            assertThat(status.succeeded()).isEqualTo(300);
+        }
+    }
+
     private static List<TaskCompletion> completions(List<ClaimedTask> tasks) {
         return tasks.stream().map(t -> new TaskCompletion(t, Integer.toString(t.index()))).toList();
     }

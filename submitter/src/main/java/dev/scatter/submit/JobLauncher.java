@@ -87,7 +87,8 @@ final class JobLauncher {
                 return ExitCodes.OK;
             }
             if (!root.json) {
-                err.println("submit: job " + id + " submitted: " + request.tasks() + " tasks");
+                err.println("submit: job " + id + " submitted: " + request.tasks() + " tasks"
+                        + (spec.shards() > 1 ? " in " + spec.shards() + " shards" : ""));
             }
             JobStatus end = new JobWaiter(session.broker(), root.kinds, err, root.env, root.json).await(id, options.timeout);
             if (request.onResult() != null && end.state() == JobState.SUCCEEDED && end.result() != null) {
