@@ -407,6 +407,18 @@ public final class Broker implements AutoCloseable {
         return sharded.check(queue);
     }
 
+    /**
+     * The backlog of a queue and of the shard queues its sharded jobs have used, added up: what waits for the
+     * runners of the queue, which serve its shards too. What autoscalers and {@code submit backlog} read.
+     */
+    public QueueBacklog backlog(String queue) {
+        QueueBacklog total = queue(queue).backlog();
+        for (String shard : sharded.shardQueues(queue)) {
+            total = total.plus(queue(shard).backlog());
+        }
+        return total;
+    }
+
     /** The shard queues that sharded jobs of {@code queue} have used: a runner serving the queue serves them too. */
     public java.util.Set<String> shardQueues(String queue) {
         return sharded.shardQueues(queue);

@@ -14,4 +14,10 @@ package dev.scatter.broker;
  */
 public record QueueBacklog(String queue, long outstanding, long ready, long delayed, long inFlight, long malformed,
                            long parked) {
+
+    /** This backlog with {@code other}'s counts added, under this one's queue name (a queue and its shards). */
+    public QueueBacklog plus(QueueBacklog other) {
+        return new QueueBacklog(queue, outstanding + other.outstanding, ready + other.ready, delayed + other.delayed,
+                inFlight + other.inFlight, malformed + other.malformed, parked + other.parked);
+    }
 }

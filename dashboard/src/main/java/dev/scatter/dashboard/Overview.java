@@ -54,7 +54,7 @@ final class Overview {
         Set<String> names = queues.names();
         for (String name : names) {
             TaskQueue queue = broker.queue(name);
-            QueueBacklog b = queue.backlog();
+            QueueBacklog b = broker.backlog(name);
             long jobCount = queue.jobCount();
             DeadCounts.Count dead = deadCounts.of(queue, jobCount, now.toEpochMilli());
             outstanding += b.outstanding();

@@ -29,7 +29,7 @@ final class BacklogProbe {
         try {
             Map<String, QueueBacklog> now = new LinkedHashMap<>();
             for (String queue : config.queues()) {
-                QueueBacklog backlog = broker.queue(queue).backlog();
+                QueueBacklog backlog = broker.backlog(queue);
                 now.put(queue, backlog);
                 metrics.backlog(backlog);
             }

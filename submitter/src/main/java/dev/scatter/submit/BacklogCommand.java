@@ -46,7 +46,7 @@ final class BacklogCommand implements Callable<Integer> {
             }
             for (String name : queues) {
                 TaskQueue queue = session.broker().queue(name);
-                QueueBacklog b = queue.backlog();
+                QueueBacklog b = session.broker().backlog(name);
                 long dead = queue.deadCount();
                 outstanding += b.outstanding();
                 byQueue.putObject(name).put("ready", b.ready()).put("delayed", b.delayed()).put("inFlight", b.inFlight())

@@ -17,7 +17,7 @@ class BadInputTest {
         Cli cli = Cli.withRedis(redis.uri());
         expect(cli.run("pi", "--bogus"), 2, "Unknown option: '--bogus'");
         expect(cli.run("pi", "--samples", "-5"), 2, "samples must be at least 1, not -5");
-        expect(cli.run("pi", "--tasks", "0"), 2, "'--tasks': must be from 1 to 1000000, not 0");
+        expect(cli.run("pi", "--tasks", "0"), 2, "'--tasks': must be from 1 to 16000000, not 0");
         expect(cli.run("pi", "--samples", "5", "--tasks", "10"), 2, "more tasks (10) than samples (5)");
         expect(cli.run("pi", "--samples", "lots"), 2, "'lots' is not a number");
         expect(cli.run("pi", "--samples", "1.5"), 2, "not a whole number");

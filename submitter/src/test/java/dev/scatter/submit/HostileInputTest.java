@@ -45,7 +45,9 @@ class HostileInputTest {
         usage(cli.run("pi", "--max-attempts", "0", "--queue", q), "'--max-attempts': must be from 1 to 1000, not 0");
         usage(cli.run("pi", "--max-attempts", "1e9", "--queue", q), "'--max-attempts': must be from 1 to 1000, not 1e9");
         usage(cli.run("pi", "--max-recoveries", "-1", "--queue", q), "'--max-recoveries': must be from 0 to 1000, not -1");
-        usage(cli.run("pi", "--tasks", "2e6", "--queue", q), "'--tasks': must be from 1 to 1000000, not 2e6");
+        usage(cli.run("pi", "--tasks", "2e7", "--queue", q), "'--tasks': must be from 1 to 16000000, not 2e7");
+        usage(cli.run("pi", "--shards", "0", "--queue", q), "'--shards': must be from 1 to 256, not 0");
+        usage(cli.run("pi", "--shards", "257", "--queue", q), "'--shards': must be from 1 to 256, not 257");
         usage(cli.run("pi", "--samples", "1e400", "--queue", q), "'--samples': '1e400' is not a whole number within range");
         usage(cli.run("pi", "--timeout", "0", "--queue", q), "'--timeout': must be from 1ms to 36500d, not 0");
         usage(cli.run("wait", "abc", "--timeout", "0"), "'--timeout': must be from 1ms to 36500d, not 0");
