@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import dev.scatter.broker.Broker;
 import dev.scatter.broker.ClaimedTask;
 import dev.scatter.broker.ReturnCode;
 import dev.scatter.broker.TaskCompletion;
@@ -16,7 +17,9 @@ import dev.scatter.broker.TaskQueue;
  * A runner with no work to do: claims a batch, completes all of it at once, and again until a claim comes back
  * empty. It also completes the reduce tasks that each job's last completion enqueues, so every job can end as
  * succeeded, exactly as with real runners. A consumer that finds the queue empty can stop: a reduce enqueued
- * later is enqueued by another consumer's completion, and that consumer claims again before it stops.
+ * later is enqueued by another consumer's completion, and that consumer claims again before it stops. On a shard's
+ * queue, the completion that ends a shard is told to its job, as a runner's settler does; the consumer whose tell
+ * queued the job's reduce (on the job's own queue) completes it.
  */
 final class Consumer implements Callable<Consumer.Counts> {
 
@@ -24,11 +27,13 @@ final class Consumer implements Callable<Consumer.Counts> {
     static final String TASK_RESULT = "1";
     static final String REDUCE_RESULT = "{}";
 
+    private final Broker broker;
     private final TaskQueue queue;
     private final int batch;
     private final CountDownLatch start;
 
-    Consumer(TaskQueue queue, int batch, CountDownLatch start) {
+    Consumer(Broker broker, TaskQueue queue, int batch, CountDownLatch start) {
+        this.broker = broker;
         this.queue = queue;
         this.batch = batch;
         this.start = start;
@@ -69,13 +74,18 @@ final class Consumer implements Callable<Consumer.Counts> {
         long completeNanos = 0;
         Map<ReturnCode, Long> codes = new EnumMap<>(ReturnCode.class);
         List<TaskCompletion> completions = new ArrayList<>(batch);
+        TaskQueue from = queue;
         while (true) {
             long t0 = System.nanoTime();
-            List<ClaimedTask> claimed = queue.claim(batch, LEASE, "noop");
+            List<ClaimedTask> claimed = from.claim(batch, LEASE, "noop");
             long t1 = System.nanoTime();
             claimCalls++;
             claimNanos += t1 - t0;
             if (claimed.isEmpty()) {
+                if (from != queue) {
+                    from = queue;
+                    continue;
+                }
                 break;
             }
             completions.clear();
@@ -89,12 +99,17 @@ final class Consumer implements Callable<Consumer.Counts> {
                 }
             }
             long t2 = System.nanoTime();
-            List<ReturnCode> results = queue.complete(completions);
+            List<ReturnCode> results = from.complete(completions);
             completeNanos += System.nanoTime() - t2;
             // complete() makes one script call per TaskQueue.MAX_BATCH completions; a batch never exceeds it.
             completeCalls++;
-            for (ReturnCode code : results) {
+            for (int i = 0; i < results.size(); i++) {
+                ReturnCode code = results.get(i);
                 codes.merge(code, 1L, Long::sum);
+                if (code == ReturnCode.SHARD_ENDED && broker.shardEnded(claimed.get(i).job())) {
+                    // This tell queued the job's reduce: complete it before going back to the shard.
+                    from = broker.queue(claimed.get(i).userJob().queue());
+                }
             }
         }
         return new Counts(tasks, reduces, codes, claimCalls, completeCalls, claimNanos, completeNanos);

@@ -14,6 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import dev.scatter.broker.Broker;
 import dev.scatter.broker.BrokerException;
 import dev.scatter.broker.BrokerOptions;
+import dev.scatter.broker.ShardQueues;
 import dev.scatter.broker.JobId;
 import dev.scatter.broker.JobSpec;
 import dev.scatter.broker.JobState;
@@ -65,42 +66,51 @@ final class ProtocolBench {
         try (BenchRedis redis = BenchRedis.open(options.redis(), progress);
              Broker broker = Broker.connect(redis.uri(), BrokerOptions.DEFAULTS.withMinReplicas(options.minReplicas()))) {
             List<String> names = redis.queueNames(prefix, options.queues());
+            // The queues that hold tasks: the queues themselves, or with shards, their shard queues.
+            List<String> drained = options.shards() == 1 ? names : names.stream()
+                    .flatMap(name -> ShardQueues.names(name, options.shards()).stream()).toList();
             try {
-                return measure(redis, broker, names.stream().map(broker::queue).toList());
+                return measure(redis, broker, names.stream().map(broker::queue).toList(),
+                        drained.stream().map(broker::queue).toList());
             } finally {
                 names.forEach(name -> cleanUp(redis, name));
+                if (options.shards() > 1) {
+                    drained.forEach(name -> cleanUp(redis, name));
+                }
             }
         }
     }
 
-    private ProtocolResult measure(BenchRedis redis, Broker broker, List<TaskQueue> queues) {
+    private ProtocolResult measure(BenchRedis redis, Broker broker, List<TaskQueue> queues, List<TaskQueue> drained) {
         String version = broker.serverVersion();
         progress.println("Redis " + version + " (" + redis.description() + "), queues "
-                + String.join(",", queues.stream().map(TaskQueue::name).toList()));
+                + String.join(",", queues.stream().map(TaskQueue::name).toList())
+                + (options.shards() > 1 ? ", each job in " + options.shards() + " shards" : ""));
 
         // Warm-up: JIT-compile the client paths and load the scripts into Redis before anything is timed. Many
         // small submits, since the 2,000 timed ones are over in a fraction of a second and would include compiling.
         progress.println("warming up ...");
         submitJobs(broker, queues, 4, 5_000);
         submitJobs(broker, queues, 1_000, SMALL_JOB_TASKS);
-        drain(queues);
+        drain(broker, drained);
 
         List<Integer> sizes = jobSizes(options.tasks());
         progress.printf("submitting %,d tasks in %d job(s) ...%n", options.tasks(), sizes.size());
         Phase.Start start = Phase.start(redis);
         List<JobId> jobs = new ArrayList<>(sizes.size());
         for (int i = 0; i < sizes.size(); i++) {
-            jobs.add(broker.submit(JobSpec.of(KIND, PARAMS, sizes.get(i)).withQueue(queues.get(i % queues.size()).name())));
+            jobs.add(broker.submit(JobSpec.of(KIND, PARAMS, sizes.get(i)).withQueue(queues.get(i % queues.size()).name())
+                    .withShards(options.shards())));
         }
         Phase submit = start.stop();
 
         progress.printf("claiming and completing them: %d consumers, batch %d ...%n", options.consumers(),
                 options.batch());
         start = Phase.start(redis);
-        Consumer.Counts counts = drain(queues);
+        Consumer.Counts counts = drain(broker, drained);
         Phase drain = start.stop();
 
-        List<String> problems = check(broker, queues, jobs, counts);
+        List<String> problems = check(broker, queues, drained, jobs, counts);
 
         // Small jobs last, so that their tasks are not part of the claim+complete figure; they are deleted unclaimed.
         progress.printf("submitting %,d jobs of %d tasks ...%n", SMALL_JOBS, SMALL_JOB_TASKS);
@@ -110,7 +120,7 @@ final class ProtocolBench {
 
         return new ProtocolResult(version, redis.description(), options.tasks(), jobs.size(), JOB_TASKS,
                 options.batch(), options.consumers(), SMALL_JOBS, SMALL_JOB_TASKS, submit, submitSmall, drain,
-                counts, problems, options.minReplicas());
+                counts, problems, options.minReplicas(), options.shards());
     }
 
     /** Jobs of {@link #JOB_TASKS} tasks, the last one smaller when the total is not a multiple. */
@@ -122,21 +132,22 @@ final class ProtocolBench {
         return sizes;
     }
 
-    /** {@code count} jobs, round robin over the queues. */
-    private static void submitJobs(Broker broker, List<TaskQueue> queues, int count, int tasks) {
+    /** {@code count} jobs, round robin over the queues, in shards as asked when they are large enough. */
+    private void submitJobs(Broker broker, List<TaskQueue> queues, int count, int tasks) {
         for (int i = 0; i < count; i++) {
-            broker.submit(JobSpec.of(KIND, PARAMS, tasks).withQueue(queues.get(i % queues.size()).name()));
+            broker.submit(JobSpec.of(KIND, PARAMS, tasks).withQueue(queues.get(i % queues.size()).name())
+                    .withShards(tasks >= options.shards() ? options.shards() : 1));
         }
     }
 
     /** Runs the consumers until the queue is empty; their start is released at once so they race from the start. */
-    private Consumer.Counts drain(List<TaskQueue> queues) {
+    private Consumer.Counts drain(Broker broker, List<TaskQueue> queues) {
         ExecutorService pool = Executors.newFixedThreadPool(options.consumers());
         try {
             CountDownLatch go = new CountDownLatch(1);
             List<Future<Consumer.Counts>> running = new ArrayList<>();
             for (int i = 0; i < options.consumers(); i++) {
-                running.add(pool.submit(new Consumer(queues.get(i % queues.size()), options.batch(), go)));
+                running.add(pool.submit(new Consumer(broker, queues.get(i % queues.size()), options.batch(), go)));
             }
             go.countDown();
             Consumer.Counts total = Consumer.Counts.none();
@@ -145,8 +156,8 @@ final class ProtocolBench {
             }
             return total;
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof BrokerException broker) {
-                throw broker;
+            if (e.getCause() instanceof BrokerException failure) {
+                throw failure;
             }
             throw new BenchFailure("a consumer failed: " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
@@ -158,7 +169,8 @@ final class ProtocolBench {
     }
 
     /** Every job succeeded with all of its tasks counted, and every completion was counted exactly once. */
-    private List<String> check(Broker broker, List<TaskQueue> queues, List<JobId> jobs, Consumer.Counts counts) {
+    private List<String> check(Broker broker, List<TaskQueue> queues, List<TaskQueue> drained, List<JobId> jobs,
+                               Consumer.Counts counts) {
         List<String> problems = new ArrayList<>();
         for (JobId id : jobs) {
             Optional<JobStatus> status = broker.status(id);
@@ -176,10 +188,14 @@ final class ProtocolBench {
                     + options.tasks() + " and " + jobs.size());
         }
         long expected = counts.tasks() + counts.reduces();
-        if (counts.code(ReturnCode.COUNTED) != expected || counts.codes().size() != 1) {
-            problems.add(expected + " completions got " + counts.codes() + ", expected all COUNTED");
+        long shardEnds = options.shards() > 1 ? (long) jobs.size() * options.shards() : 0;
+        if (counts.code(ReturnCode.COUNTED) + counts.code(ReturnCode.SHARD_ENDED) != expected
+                || counts.code(ReturnCode.SHARD_ENDED) != shardEnds
+                || counts.codes().size() != (shardEnds > 0 ? 2 : 1)) {
+            problems.add(expected + " completions got " + counts.codes() + ", expected all COUNTED"
+                    + (shardEnds > 0 ? " but " + shardEnds + " SHARD_ENDED (one a shard)" : ""));
         }
-        for (TaskQueue queue : queues) {
+        for (TaskQueue queue : java.util.stream.Stream.concat(queues.stream(), drained.stream()).distinct().toList()) {
             QueueBacklog backlog = queue.backlog();
             if (backlog.ready() != 0 || backlog.inFlight() != 0 || backlog.delayed() != 0 || backlog.malformed() != 0) {
                 problems.add("queue " + queue.name() + " is not empty: " + backlog);

@@ -13,10 +13,12 @@ import picocli.CommandLine.Option;
  * @param consumers consumer threads claiming and completing (at least one per queue)
  * @param queues    queues the jobs are spread over, round robin: under Redis Cluster, on as many masters as can be
  * @param minReplicas replicas each submit and complete waits for (Redis WAIT), as runner --min-replicas does
+ * @param shards    1, or the shards each job is split over (submit --shards): under Redis Cluster, one job on
+ *                  every master
  * @param help      print the usage and exit
  */
 record ProtocolOptions(String redis, boolean json, int tasks, int batch, int consumers, int queues, int minReplicas,
-                       boolean help) {
+                       int shards, boolean help) {
 
     static final int DEFAULT_TASKS = 1_000_000;
     static final int DEFAULT_BATCH = 500;
@@ -24,6 +26,7 @@ record ProtocolOptions(String redis, boolean json, int tasks, int batch, int con
 
     static final String USAGE = """
             Usage: bin/bench protocol [--redis URI] [--json] [--batch N] [--consumers N] [--tasks N] [--queues N]
+                                      [--shards N] [--min-replicas N]
 
             Measures the Redis protocol alone (no task code runs): how fast no-op jobs are submitted, and how fast
             consumers claim and complete their tasks, each task counted exactly once.
@@ -41,22 +44,26 @@ record ProtocolOptions(String redis, boolean json, int tasks, int batch, int con
                                runner --min-replicas does; 0 to 16 (default 0)
               --queues N       spread the jobs over N queues, 1 to 64 (default 1); under a cluster they are
                                placed on as many masters as can be, and the figures are given per master
+              --shards N       split every job over N shards (submit --shards), 1 to 64 (default 1): consumers
+                               claim from the shard queues, tell each job when a shard ends, and complete its
+                               reduce; under a cluster one job's tasks land on every master
               -h, --help       print this help
             """.formatted(TaskQueue.MAX_BATCH, DEFAULT_BATCH, DEFAULT_CONSUMERS, DEFAULT_TASKS);
 
     static ProtocolOptions parse(String[] argv) {
         Line line = BenchCommandLine.parse(new Line(), argv);
         if (line.help) {
-            return new ProtocolOptions(null, false, DEFAULT_TASKS, DEFAULT_BATCH, DEFAULT_CONSUMERS, 1, 0, true);
+            return new ProtocolOptions(null, false, DEFAULT_TASKS, DEFAULT_BATCH, DEFAULT_CONSUMERS, 1, 0, 1, true);
         }
         int queues = BenchCommandLine.intValue("--queues", line.queues, 1, 1, 64);
+        int shards = BenchCommandLine.intValue("--shards", line.shards, 1, 1, 64);
         int consumers = BenchCommandLine.intValue("--consumers", line.consumers, DEFAULT_CONSUMERS, 1, 64);
-        // Every queue needs a consumer of its own, or its jobs would never be drained.
+        // Every queue (every shard queue) needs a consumer of its own, or its tasks would never be drained.
         return new ProtocolOptions(BenchCommandLine.uri("--redis", line.redis), line.json,
                 BenchCommandLine.intValue("--tasks", line.tasks, DEFAULT_TASKS, 1000, 10_000_000),
                 BenchCommandLine.intValue("--batch", line.batch, DEFAULT_BATCH, 1, TaskQueue.MAX_BATCH),
-                Math.max(consumers, queues), queues,
-                BenchCommandLine.intValue("--min-replicas", line.minReplicas, 0, 0, 16), false);
+                Math.max(consumers, queues * shards), queues,
+                BenchCommandLine.intValue("--min-replicas", line.minReplicas, 0, 0, 16), shards, false);
     }
 
     /** The options as picocli reads them; numbers are read by {@link BenchCommandLine}. */
@@ -69,5 +76,6 @@ record ProtocolOptions(String redis, boolean json, int tasks, int batch, int con
         @Option(names = "--tasks") String tasks;
         @Option(names = "--queues") String queues;
         @Option(names = "--min-replicas") String minReplicas;
+        @Option(names = "--shards") String shards;
     }
 }

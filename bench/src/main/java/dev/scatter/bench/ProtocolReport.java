@@ -15,8 +15,8 @@ final class ProtocolReport {
         out.printf("  machine   %d cores, Java %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
         out.printf(Locale.ROOT, "  workload  %,d no-op tasks in %d jobs of up to %,d; %d consumers, batch %d, lease %d s,"
-                        + " min replicas %d%n", r.tasks(), r.jobs(), r.jobTasks(), r.consumers(), r.batch(),
-                Consumer.LEASE.toSeconds(), r.minReplicas());
+                        + " min replicas %d%s%n", r.tasks(), r.jobs(), r.jobTasks(), r.consumers(), r.batch(),
+                Consumer.LEASE.toSeconds(), r.minReplicas(), r.shards() > 1 ? ", " + r.shards() + " shards a job" : "");
         out.println();
         String row = "  %-42s %20s   %-20s %s%n";
         out.printf(row, "figure", "value", "target", "");
@@ -69,7 +69,7 @@ final class ProtocolReport {
                 Math.round(r.submitSmallTasksPerSec()), r.redisVersion(), r.redisDescription(),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), r.tasks(), r.jobs(),
                 r.jobTasks(), r.smallJobs(), r.smallJobTasks(), r.batch(), r.consumers(), Consumer.LEASE.toSeconds(),
-                r.minReplicas(), new Targets(ProtocolResult.SUBMIT_TARGET, ProtocolResult.CLAIM_COMPLETE_TARGET), r.targetsMet(),
+                r.minReplicas(), r.shards(), new Targets(ProtocolResult.SUBMIT_TARGET, ProtocolResult.CLAIM_COMPLETE_TARGET), r.targetsMet(),
                 r.checkPassed(), r.checkMessage(),
                 new Phases(PhaseJson.of(r.submit(), r.jobs(), r.tasks()),
                         PhaseJson.of(r.submitSmall(), r.smallJobs(), (long) r.smallJobs() * r.smallJobTasks()),
@@ -80,7 +80,7 @@ final class ProtocolReport {
     record Json(String benchmark, long submitTasksPerSec, long claimCompleteTasksPerSec, long submitJobsPerSec,
                 long submitSmallTasksPerSec, String redisVersion, String redis, int cores, String javaVersion,
                 int tasks, int jobs, int jobTasks, int smallJobs, int smallJobTasks, int batch, int consumers,
-                long leaseSeconds, int minReplicas, Targets targets, boolean targetsMet, boolean checkPassed, String check,
+                long leaseSeconds, int minReplicas, int shards, Targets targets, boolean targetsMet, boolean checkPassed, String check,
                 Phases phases) {
     }
 

@@ -26,7 +26,8 @@ record ProtocolResult(
         Phase drain,
         Consumer.Counts counts,
         List<String> problems,
-        int minReplicas) {
+        int minReplicas,
+        int shards) {
 
     static final long SUBMIT_TARGET = 200_000;
     static final long CLAIM_COMPLETE_TARGET = 100_000;

@@ -16,6 +16,7 @@ import java.time.Instant;
  * @param error     why the job failed, once it failed
  * @param broken    null when the job's record read well; else what in it did not (its state is then
  *                  {@link JobState#BROKEN} if the state itself did not read)
+ * @param shards    1, or the shards the job's tasks are split over (docs/design.md, "One job over many nodes")
  */
 public record JobStatus(
         JobId id,
@@ -35,7 +36,17 @@ public record JobStatus(
         Instant finishedAt,
         String result,
         String error,
-        String broken) {
+        String broken,
+        int shards) {
+
+    /** A job that is not sharded. */
+    public JobStatus(JobId id, String kind, String paramsJson, JobState state, int total, int succeeded, int failed,
+                     int maxAttempts, int maxRecoveries, long retries, long recovered, long handedBack,
+                     Instant createdAt, Instant startedAt, Instant finishedAt, String result, String error,
+                     String broken) {
+        this(id, kind, paramsJson, state, total, succeeded, failed, maxAttempts, maxRecoveries, retries, recovered,
+                handedBack, createdAt, startedAt, finishedAt, result, error, broken, 1);
+    }
 
     /** Whether some field of the job's record did not read: see {@link #broken()}. */
     public boolean isBroken() {

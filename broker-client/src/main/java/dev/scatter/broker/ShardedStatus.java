@@ -93,7 +93,7 @@ final class ShardedStatus {
         }
         return new JobStatus(job.id(), job.kind(), job.paramsJson(), state, job.total(), (int) succeeded, (int) failed,
                 job.maxAttempts(), job.maxRecoveries(), retries, recovered, handedBack, job.createdAt(), startedAt,
-                finished, job.result(), error, job.broken());
+                finished, job.result(), error, job.broken(), shards.size());
     }
 
     private static long number(String value) {

@@ -31,6 +31,9 @@ final class JobJson {
         }
         ObjectNode tasks = node.putObject("tasks");
         tasks.put("total", s.total());
+        if (s.shards() > 1) {
+            tasks.put("shards", s.shards());
+        }
         tasks.put("succeeded", s.succeeded());
         tasks.put("failed", s.failed());
         tasks.put("retries", s.retries());

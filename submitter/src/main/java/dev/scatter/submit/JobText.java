@@ -24,6 +24,9 @@ final class JobText {
                 .append(s.succeeded()).append(" succeeded, ").append(s.failed()).append(" failed; ")
                 .append(s.retries()).append(" retries; ").append(s.recovered()).append(" recovered from lost runners, ")
                 .append(s.handedBack()).append(" handed back (neither charges an attempt)\n");
+        if (s.shards() > 1) {
+            out.append("shards   ").append(s.shards()).append(" (queues of their own, one job)\n");
+        }
         out.append("params   ").append(s.paramsJson()).append('\n');
         if (s.createdAt() != null) {
             out.append("created  ").append(s.createdAt()).append('\n');

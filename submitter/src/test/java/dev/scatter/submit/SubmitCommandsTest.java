@@ -67,6 +67,33 @@ class SubmitCommandsTest {
     }
 
     @Test
+    void aShardedJobGivesTheCountOfTheSameJobUnshardedAndReadsAsOneJob(RedisFixture redis) throws Exception {
+        Cli cli = Cli.withRedis(redis.uri());
+        Cli.Run pi = cli.run("pi", "--samples", "2_000_000", "--tasks", "10", "--seed", "7", "--shards", "3",
+                "--queue", redis.queue(), "--local", "2", "--json");
+        assertThat(pi.exitCode()).as(pi.toString()).isZero();
+        JsonNode job = JSON.readTree(pi.out());
+        assertThat(job.path("tasks").path("shards").asInt()).isEqualTo(3);
+        assertThat(job.path("tasks").path("succeeded").asInt()).isEqualTo(10);
+        assertThat(job.path("result").path("inside").asLong()).isEqualTo(expectedInside(2_000_000, 10, 7));
+        String id = job.path("id").asText();
+
+        assertThat(cli.run("status", id).out()).contains("shards   3").contains("10/10");
+        Cli.Run tasks = cli.run("tasks", id, "--json");
+        assertThat(tasks.exitCode()).as(tasks.toString()).isZero();
+        JsonNode rows = JSON.readTree(tasks.out());
+        assertThat(rows).hasSize(10);
+        for (int i = 0; i < 10; i++) {
+            assertThat(rows.get(i).path("task").asInt()).isEqualTo(i);
+            assertThat(rows.get(i).path("state").asText()).isEqualTo("succeeded");
+        }
+        Cli.Run jobs = cli.run("jobs", "--queue", redis.queue());
+        assertThat(jobs.out()).contains(id).contains("10/10");
+        Cli.Run backlog = cli.run("backlog", "--queue", redis.queue(), "--json");
+        assertThat(JSON.readTree(backlog.out()).path("outstanding").asLong()).isZero();
+    }
+
+    @Test
     void noWaitThenCancelThenWaitGivesTheCancelledCode(RedisFixture redis) throws Exception {
         Cli cli = Cli.withRedis(redis.uri());
         Cli.Run submitted = cli.run("pi", "--samples", "1e6", "--tasks", "5", "--queue", redis.queue(), "--no-wait");
