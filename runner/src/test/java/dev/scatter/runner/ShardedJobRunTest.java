@@ -26,6 +26,36 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ShardedJobRunTest {
 
     @Test
+    void aRunnerKilledMidShardIsReplacedAndTheShardedCountIsExact(RedisFixture redis) throws Exception {
+        long samples = 2_000_000_000L;
+        int tasks = 40;
+        long seed = 5;
+        try (Broker broker = Broker.connect(redis.uri());
+             RunnerProcess survivor = RunnerProcess.start(redis.uri(), "--queue", redis.queue(), "--threads", "1",
+                     "--lease", "2s", "--name", "survivor");
+             RunnerProcess victim = RunnerProcess.start(redis.uri(), "--queue", redis.queue(), "--threads", "1",
+                     "--lease", "2s", "--name", "victim")) {
+            JobId id = broker.submit(JobSpec.of("pi", "{\"samples\":" + samples + ",\"seed\":" + seed + "}", tasks)
+                    .withQueue(redis.queue()).withShards(4).withMaxAttempts(10));
+            // Killed once it runs the shards' tasks too (it finds the shard queues within a second of the submit).
+            await().atMost(Duration.ofSeconds(60)).until(() -> victim.log().contains("serving the shard queues")
+                    && broker.status(id).orElseThrow().succeeded() >= 5);
+
+            victim.kill();
+            try (RunnerProcess replacement = RunnerProcess.start(redis.uri(), "--queue", redis.queue(), "--threads", "1",
+                    "--lease", "2s", "--name", "replacement")) {
+                await().atMost(Duration.ofMinutes(3)).until(() -> broker.status(id).orElseThrow().state().isTerminal());
+                JobStatus status = broker.status(id).orElseThrow();
+                assertThat(status.state()).as(survivor.log()).isEqualTo(JobState.SUCCEEDED);
+                assertThat(PiJobs.inside(status)).isEqualTo(PiJobs.expectedInside(samples, tasks, seed));
+                assertThat(status.succeeded()).isEqualTo(tasks);
+                assertThat(status.recovered()).as("the victim's leases on the shard queues were taken back\n" + victim.log()).isPositive();
+                assertThat(status.retries() + status.failed()).as("a runner's death charges no attempt").isZero();
+            }
+        }
+    }
+
+    @Test
     void runnersOfAQueueRunItsShardedJobToTheResultOfTheSameJobUnsharded(RedisFixture redis) throws Exception {
         long samples = 24_000_000L;
         int tasks = 24;
