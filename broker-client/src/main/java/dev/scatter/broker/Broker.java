@@ -419,6 +419,25 @@ public final class Broker implements AutoCloseable {
         return total;
     }
 
+    /** Dead tasks of the queue's jobs, its sharded jobs' included (their shards' dead tasks are on shard queues). */
+    public long deadCount(String queue) {
+        long dead = queue(queue).deadCount();
+        for (String shard : sharded.shardQueues(queue)) {
+            dead += queue(shard).deadCount();
+        }
+        return dead;
+    }
+
+    /**
+     * Removes the partial results of a sharded job's shards once the job has succeeded (its reduce has read them), as
+     * settle-8 removes an unsharded job's when its reduce succeeds: no script can reach them from the job's slot. A
+     * runner calls it after its reduce is counted; were the call lost, the results expire with the job's TTL. Does
+     * nothing for a job that is not sharded or has not succeeded.
+     */
+    public void dropShardResults(JobId id) {
+        sharded.dropResults(id);
+    }
+
     /** The shard queues that sharded jobs of {@code queue} have used: a runner serving the queue serves them too. */
     public java.util.Set<String> shardQueues(String queue) {
         return sharded.shardQueues(queue);

@@ -209,6 +209,21 @@ final class ShardedJobs {
         return told;
     }
 
+    /** Unlinks the shards' partial results and returns of a sharded job that has succeeded. */
+    void dropResults(JobId id) {
+        QueueKeys keys = new QueueKeys(id.queue());
+        List<String> f = call("reading job " + id, () -> redis.hmget(keys.job(id.id()), "state", "shardQueues", "total"));
+        if (!"succeeded".equals(f.get(0)) || f.get(1) == null || f.get(2) == null) {
+            return;
+        }
+        for (Shard shard : Shard.of(id.id(), Map.of("shardQueues", f.get(1), "total", f.get(2)))) {
+            QueueKeys shardKeys = new QueueKeys(shard.job().queue());
+            // One key per call: each shard is in a slot of its own.
+            call("removing the results of shard " + shard.job(), () -> redis.unlink(shardKeys.results(id.id())));
+            call("removing the results of shard " + shard.job(), () -> redis.unlink(shardKeys.returns(id.id())));
+        }
+    }
+
     /** The shard queues that sharded jobs of {@code queue} have used: runners serving the queue serve them too. */
     Set<String> shardQueues(String queue) {
         QueueKeys keys = new QueueKeys(queue);

@@ -103,6 +103,14 @@ class ShardedJobTest {
             assertThat(done.succeeded()).isEqualTo(10);
             assertThat(done.startedAt()).isNotNull();
             assertThat(broker.shardEnded(new JobId(queues.get(0), id.id()))).as("after the end, a late tell").isFalse();
+            for (String queue : queues) {
+                assertThat(raw.exists(new QueueKeys(queue).results(id.id()))).as("kept for the reduce").isTrue();
+            }
+            broker.dropShardResults(id);
+            for (String queue : queues) {
+                assertThat(raw.exists(new QueueKeys(queue).results(id.id()))).as("dropped once it succeeded").isFalse();
+            }
+            assertThat(broker.taskRecords(id, 10)).as("the task records stay").hasSize(10);
             assertThat(home.jobs(10)).singleElement().satisfies(j -> assertThat(j.succeeded()).isEqualTo(10));
         }
     }
@@ -144,6 +152,7 @@ class ShardedJobTest {
             assertThat(failed.state()).isEqualTo(JobState.FAILED);
             assertThat(failed.failed()).isEqualTo(1);
             assertThat(failed.error()).contains("shard 0").contains("bad input");
+            assertThat(broker.deadCount(redis.queue())).as("the queue's dead tasks, its shards' included").isEqualTo(1);
             assertThat(broker.deadTasks(id)).singleElement().satisfies(dead -> {
                 assertThat(dead.job()).isEqualTo(id);
                 assertThat(dead.index()).isEqualTo(1);
@@ -156,6 +165,8 @@ class ShardedJobTest {
             assertThat(Brokers.completeWithIndex(first, again)).containsExactly(ReturnCode.SHARD_ENDED);
             assertThat(broker.shardEnded(new JobId(queues.get(0), id.id()))).as("the reduce is queued").isTrue();
             assertThat(broker.status(id).orElseThrow().state()).isEqualTo(JobState.REDUCING);
+            broker.dropShardResults(id);
+            assertThat(broker.partialResults(id)).as("not dropped before the job succeeds").hasSize(6);
         }
     }
 

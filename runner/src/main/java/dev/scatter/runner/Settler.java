@@ -229,6 +229,7 @@ final class Settler implements Runnable {
             }
             acknowledge(completions, batch);
             tellShardsEnded(completions, codes);
+            dropShardResults(completions, codes);
         }
         if (!failures.isEmpty()) {
             List<ReturnCode> codes = queue.fail(failures.stream()
@@ -274,6 +275,23 @@ final class Settler implements Runnable {
                 } catch (dev.scatter.broker.BrokerException e) {
                     LOG.info("job {}: could not yet tell it that a shard ended ({}); its shard check will",
                             task.userJob(), e.getMessage());
+                }
+            }
+        }
+    }
+
+    /**
+     * After a reduce is counted (its job has succeeded): a sharded job's shards keep their partial results, which
+     * only this side can remove. One read for any job; best effort, as the results expire with the job anyway.
+     */
+    private void dropShardResults(List<Outcome> settled, List<ReturnCode> codes) {
+        for (int i = 0; i < codes.size(); i++) {
+            ClaimedTask task = settled.get(i).work().task;
+            if (task.isReduce() && codes.get(i) == ReturnCode.COUNTED) {
+                try {
+                    broker.dropShardResults(task.job());
+                } catch (dev.scatter.broker.BrokerException e) {
+                    LOG.debug("job {}: shard results left to expire: {}", task.job(), e.getMessage());
                 }
             }
         }

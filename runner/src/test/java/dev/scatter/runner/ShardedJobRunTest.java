@@ -76,6 +76,8 @@ class ShardedJobRunTest {
                     assertThat(broker.status(new JobId(queue, id.id())).orElseThrow().succeeded())
                             .as("shard %s ran its share", queue).isEqualTo(tasks / 4);
                 }
+                await("the shards' partial results dropped after the reduce").atMost(Duration.ofSeconds(10))
+                        .until(() -> broker.partialResults(id, tasks).isEmpty());
             } finally {
                 runner.shutdown();
             }

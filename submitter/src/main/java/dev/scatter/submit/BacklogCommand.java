@@ -47,7 +47,7 @@ final class BacklogCommand implements Callable<Integer> {
             for (String name : queues) {
                 TaskQueue queue = session.broker().queue(name);
                 QueueBacklog b = session.broker().backlog(name);
-                long dead = queue.deadCount();
+                long dead = session.broker().deadCount(name);
                 outstanding += b.outstanding();
                 byQueue.putObject(name).put("ready", b.ready()).put("delayed", b.delayed()).put("inFlight", b.inFlight())
                         .put("dead", dead).put("outstanding", b.outstanding()).put("malformed", b.malformed());
