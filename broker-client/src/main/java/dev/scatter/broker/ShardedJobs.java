@@ -128,7 +128,9 @@ final class ShardedJobs {
         QueueKeys keys = new QueueKeys(shard.queue());
         List<String> f = call("reading shard " + shard, () -> redis.hmget(keys.job(shard.id()), "parent", "shard",
                 "state", "startedAt", "firstError"));
-        if (f.get(0) == null || f.get(1) == null || !("succeeded".equals(f.get(2)) || "failed".equals(f.get(2)))) {
+        if (f.get(0) == null || f.get(1) == null || !("succeeded".equals(f.get(2)) || "failed".equals(f.get(2)))
+                || !ShardQueues.parentOf(shard.queue()).equals(f.get(0))) {
+            // Not a shard that has ended, or a record that does not say this shard's job (changed by hand?).
             return false;
         }
         return tell(new JobId(f.get(0), shard.id()), f.get(1), f.get(2), f.get(3), f.get(4)) == 1;

@@ -272,7 +272,8 @@ final class Settler implements Runnable {
                     if (broker.shardEnded(task.job())) {
                         LOG.info("job {}: its last shard ended; its reduce is queued", task.userJob());
                     }
-                } catch (dev.scatter.broker.BrokerException e) {
+                } catch (RuntimeException e) {
+                    // Never in the way of settling: Redis unavailable, or a shard record that does not read.
                     LOG.info("job {}: could not yet tell it that a shard ended ({}); its shard check will",
                             task.userJob(), e.getMessage());
                 }
@@ -290,7 +291,7 @@ final class Settler implements Runnable {
             if (task.isReduce() && codes.get(i) == ReturnCode.COUNTED) {
                 try {
                     broker.dropShardResults(task.job());
-                } catch (dev.scatter.broker.BrokerException e) {
+                } catch (RuntimeException e) {
                     LOG.debug("job {}: shard results left to expire: {}", task.job(), e.getMessage());
                 }
             }
