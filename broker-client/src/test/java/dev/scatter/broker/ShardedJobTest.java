@@ -210,6 +210,25 @@ class ShardedJobTest {
     }
 
     @Test
+    void aShardRecordChangedByHandIsNeverToldToAnotherJobAndTheCheckStillEndsItsOwn(RedisFixture redis) {
+        try (Broker broker = Brokers.connect(redis, clock); RedisClient raw = RedisClient.create(URI.create(redis.uri()))) {
+            JobId id = broker.submit(Brokers.noop(redis, 2).withShards(2));
+            List<String> queues = ShardQueues.names(redis.queue(), 2);
+            for (String queue : queues) {
+                Brokers.completeWithIndex(broker.queue(queue), Brokers.claimAll(broker.queue(queue)));
+            }
+            raw.hset(new QueueKeys(queues.get(0)).job(id.id()), "parent", "elsewhere");
+            raw.hset(new QueueKeys(queues.get(1)).job(id.id()), "shard", "x");
+            assertThat(broker.shardEnded(new JobId(queues.get(0), id.id()))).isFalse();
+            assertThat(broker.shardEnded(new JobId(queues.get(1), id.id()))).isFalse();
+            assertThat(broker.status(id).orElseThrow().state()).isEqualTo(JobState.RUNNING);
+            assertThat(broker.checkShardedJobs(redis.queue())).as("the job knows its shards by its own record")
+                    .isEqualTo(2);
+            assertThat(broker.status(id).orElseThrow().state()).isEqualTo(JobState.REDUCING);
+        }
+    }
+
+    @Test
     void aJobIsSplitOnlyIntoShardsItCanFill(RedisFixture redis) {
         try (Broker broker = Brokers.connect(redis, clock)) {
             assertThatThrownBy(() -> broker.submit(Brokers.noop(redis, 2).withShards(3)))
