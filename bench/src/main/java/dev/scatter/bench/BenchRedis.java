@@ -124,6 +124,15 @@ final class BenchRedis implements AutoCloseable {
         throw new BenchFailure("no node of " + uri + " serves slot " + slot, null);
     }
 
+    /** The admin connection to the server that holds {@code key}: the one server, or its slot's master. */
+    private Jedis nodeOf(String key) {
+        if (uri.topology() != RedisUri.Topology.CLUSTER) {
+            return admin();
+        }
+        Jedis node = nodes().get(masterOf(redis.clients.jedis.util.JedisClusterCRC16.getSlot(key)));
+        return node != null ? node : admin();
+    }
+
     /** Admin connections to every server whose figures count: the one server, or each master of a cluster. */
     private Map<String, Jedis> nodes() {
         if (nodes == null) {
@@ -149,7 +158,7 @@ final class BenchRedis implements AutoCloseable {
     /** A whole hash, e.g. a job's, with the fields the Broker API does not expose (reduceQueuedAt). */
     Map<String, String> hash(String key) {
         try {
-            return admin().hgetAll(key);
+            return nodeOf(key).hgetAll(key);
         } catch (JedisException e) {
             throw new BenchFailure("cannot read " + key + " from " + uri + ": " + e.getMessage(), e);
         }
@@ -158,9 +167,24 @@ final class BenchRedis implements AutoCloseable {
     /** Clients subscribed to a channel (PUBSUB NUMSUB): how a benchmark knows a subscription is in place. */
     long subscribers(String channel) {
         try {
-            return admin().pubsubNumSub(channel).getOrDefault(channel, 0L);
+            // A cluster keeps a subscription on the node its client chose: every master is asked.
+            long subscribers = 0;
+            for (Jedis node : nodes().values()) {
+                subscribers += node.pubsubNumSub(channel).getOrDefault(channel, 0L);
+            }
+            return subscribers;
         } catch (JedisException e) {
             throw new BenchFailure("cannot read PUBSUB NUMSUB from " + uri + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The shard queues that the queue's sharded jobs used (its "shard-queues" set). */
+    java.util.Set<String> shardQueues(String queue) {
+        String key = new QueueKeys(queue).shardQueues();
+        try {
+            return nodeOf(key).smembers(key);
+        } catch (JedisException e) {
+            throw new BenchFailure("cannot read " + key + " from " + uri + ": " + e.getMessage(), e);
         }
     }
 

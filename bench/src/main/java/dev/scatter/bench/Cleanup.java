@@ -8,8 +8,12 @@ final class Cleanup {
     private Cleanup() {
     }
 
+    /** Deletes the queue's keys, and those of the shard queues its sharded jobs used. */
     static void queue(BenchRedis redis, String queue, PrintStream progress) {
         try {
+            for (String shard : redis.shardQueues(queue)) {
+                progress.printf("deleted the %,d keys of queue %s%n", redis.deleteQueue(shard), shard);
+            }
             long deleted = redis.deleteQueue(queue);
             progress.printf("deleted the %,d keys of queue %s%n", deleted, queue);
         } catch (RuntimeException e) {

@@ -129,7 +129,8 @@ final class E2eBench {
     private E2eResult.Run throughputJob(Broker broker, BenchRedis redis, JobWatcher watcher, RunnerFleet fleet,
                                         MachineLoad load, String queue, int tasks, List<String> problems) {
         fleet.checkAlive();
-        JobSpec spec = JobSpec.of(NoopKind.NAME, "{}", tasks).withQueue(queue).withResultTtl(Duration.ofHours(1));
+        JobSpec spec = JobSpec.of(NoopKind.NAME, "{}", tasks).withQueue(queue).withResultTtl(Duration.ofHours(1))
+                .withShards(options.shards());
         MachineLoad.Snapshot before = load.snapshot();
         Phase.Start start = Phase.start(redis);
         long cpu0 = fleet.cpuNanos();

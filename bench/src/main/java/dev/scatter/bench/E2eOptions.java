@@ -12,10 +12,11 @@ import picocli.CommandLine.Option;
  * @param threads     threads per runner
  * @param repeat      throughput jobs measured, one after the other
  * @param latencyJobs one-task jobs timed for the latency figures (after {@link #LATENCY_WARMUP_JOBS}); 0 skips them
+ * @param shards      1, or the shards each throughput job is split over (submit --shards)
  * @param help        print the usage and exit
  */
 record E2eOptions(String redis, boolean json, int tasks, int runners, int threads, int repeat, int latencyJobs,
-                  boolean help) {
+                  int shards, boolean help) {
 
     static final int DEFAULT_TASKS = 500_000;
     static final int DEFAULT_RUNNERS = 2;
@@ -28,7 +29,7 @@ record E2eOptions(String redis, boolean json, int tasks, int runners, int thread
 
     static final String USAGE = """
             Usage: bin/bench e2e [--tasks N] [--runners N] [--threads N] [--repeat N] [--latency-jobs N]
-                                 [--redis URI] [--json]
+                                 [--shards N] [--redis URI] [--json]
 
             No-op tasks (kind noop) end to end through real runner processes, started beforehand and idle:
               throughput  one job of N tasks, submit to result seen; tasks/s = N / that time (median of the jobs)
@@ -46,7 +47,10 @@ record E2eOptions(String redis, boolean json, int tasks, int runners, int thread
               --threads N        threads per runner, 1 to 64 (default %d)
               --repeat N         throughput jobs, 1 to 20 (default %d); the median is reported
               --latency-jobs N   one-task jobs timed, 0 to 100000 (default %d); 0 skips the latency part
-              --redis URI        run against this Redis (redis://[[user]:password@]host[:port][/db]); it uses a
+              --shards N         split each throughput job over N shards (submit --shards), 1 to 64 (default
+                                 1): under a cluster, one job's tasks on every master
+              --redis URI        run against this Redis (redis://[[user]:password@]host[:port][/db], or
+                                 redis-cluster://host:port[,host:port...]); it uses a
                                  fresh queue "bench-<random>" and deletes that queue's keys at the end.
                                  Default: start a private redis-server (the one on PATH, no AOF) and stop it after.
               --json             print one JSON object instead of the table
@@ -58,14 +62,15 @@ record E2eOptions(String redis, boolean json, int tasks, int runners, int thread
         Line line = BenchCommandLine.parse(new Line(), argv);
         if (line.help) {
             return new E2eOptions(null, false, DEFAULT_TASKS, DEFAULT_RUNNERS, DEFAULT_THREADS, DEFAULT_REPEAT,
-                    DEFAULT_LATENCY_JOBS, true);
+                    DEFAULT_LATENCY_JOBS, 1, true);
         }
         return new E2eOptions(BenchCommandLine.uri("--redis", line.redis), line.json,
                 BenchCommandLine.intValue("--tasks", line.tasks, DEFAULT_TASKS, 1_000, 1_000_000),
                 BenchCommandLine.intValue("--runners", line.runners, DEFAULT_RUNNERS, 1, 16),
                 BenchCommandLine.intValue("--threads", line.threads, DEFAULT_THREADS, 1, 64),
                 BenchCommandLine.intValue("--repeat", line.repeat, DEFAULT_REPEAT, 1, 20),
-                BenchCommandLine.intValue("--latency-jobs", line.latencyJobs, DEFAULT_LATENCY_JOBS, 0, 100_000), false);
+                BenchCommandLine.intValue("--latency-jobs", line.latencyJobs, DEFAULT_LATENCY_JOBS, 0, 100_000),
+                BenchCommandLine.intValue("--shards", line.shards, 1, 1, 64), false);
     }
 
     /** The options as picocli reads them; numbers are read by {@link BenchCommandLine}. */
@@ -78,5 +83,6 @@ record E2eOptions(String redis, boolean json, int tasks, int runners, int thread
         @Option(names = "--threads") String threads;
         @Option(names = "--repeat") String repeat;
         @Option(names = "--latency-jobs") String latencyJobs;
+        @Option(names = "--shards") String shards;
     }
 }

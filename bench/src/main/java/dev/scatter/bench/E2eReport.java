@@ -22,8 +22,9 @@ final class E2eReport {
         out.printf("  redis     %s (%s)%n", r.redisVersion(), r.redisDescription());
         out.printf("  machine   %d cores, Java %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
-        out.printf("  workload  %d job%s of %s no-op tasks; %s one-task jobs; %d runner process%s x %d thread%s%n",
-                r.runs().size(), r.runs().size() == 1 ? "" : "s", whole(o.tasks()), whole(r.latencies().size()),
+        out.printf("  workload  %d job%s of %s no-op tasks%s; %s one-task jobs; %d runner process%s x %d thread%s%n",
+                r.runs().size(), r.runs().size() == 1 ? "" : "s", whole(o.tasks()),
+                o.shards() > 1 ? " in " + o.shards() + " shards" : "", whole(r.latencies().size()),
                 o.runners(), o.runners() == 1 ? "" : "es", o.threads(), o.threads() == 1 ? "" : "s");
         out.println();
         String fig = "  %-42s %18s   %-20s %s%n";
@@ -125,7 +126,7 @@ final class E2eReport {
                 latency ? round(r.backToBackPercentile(50), 3) : null,
                 latency ? round(r.backToBackPercentile(90), 3) : null,
                 r.redisVersion(), r.redisDescription(), Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), o.tasks(), o.runners(), o.threads(), o.repeat(),
+                System.getProperty("java.version"), o.tasks(), o.shards(), o.runners(), o.threads(), o.repeat(),
                 r.latencies().size(), E2eOptions.LATENCY_WARMUP_JOBS, Math.min(o.tasks(), E2eOptions.WARMUP_TASKS),
                 new Targets(E2eResult.TASKS_PER_SEC_TARGET, E2eResult.LATENCY_P50_TARGET_MS), r.targetsMet(),
                 r.checkPassed(), r.checkMessage(), r.runs().size(), r.disturbedRuns(),
@@ -144,7 +145,7 @@ final class E2eReport {
     record Json(String benchmark, long tasksPerSec, Double latencyP50Ms, Double latencyP90Ms, Double latencyP99Ms,
                 Double latencyMaxMs, Double latencyMeanMs, Long latencyPauseMs, Double latencyBackToBackP50Ms,
                 Double latencyBackToBackP90Ms, String redisVersion, String redis, int cores, String javaVersion,
-                int tasks, int runners, int threads, int repeat, int latencyJobs, int latencyWarmupJobs,
+                int tasks, int shards, int runners, int threads, int repeat, int latencyJobs, int latencyWarmupJobs,
                 int warmupTasks, Targets targets, boolean targetsMet, boolean checkPassed, String check,
                 int throughputJobsMeasured, long disturbedThroughputJobs, long tasksPerSecAllJobs,
                 List<RunJson> throughputJobs, Breakdown latencyBreakdownMeanMs, Double latencyOtherCores) {
