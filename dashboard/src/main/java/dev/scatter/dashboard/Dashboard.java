@@ -10,6 +10,7 @@ import dev.scatter.broker.CancelOutcome;
 import dev.scatter.broker.JobId;
 import dev.scatter.broker.JobNotFoundException;
 import dev.scatter.broker.NothingToRetryException;
+import dev.scatter.task.TaskKinds;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -56,14 +57,14 @@ public final class Dashboard implements AutoCloseable {
     private final ExecutorService workers;
     private final ScheduledExecutorService sampler;
 
-    private Dashboard(Broker broker, DashboardSettings settings, Clock clock) {
+    private Dashboard(Broker broker, DashboardSettings settings, TaskKinds kinds, Clock clock) {
         this.broker = broker;
         this.settings = settings;
         this.guard = new Guard(settings);
         this.queues = new Queues(settings.queues());
         this.overview = new Overview(broker, queues, rates, clock);
         this.jobsTable = new JobsTable(broker, clock);
-        this.jobPage = new JobPage(broker, clock);
+        this.jobPage = new JobPage(broker, new KindViews(kinds), clock);
         this.listings = new Listings(broker, queues, clock);
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(settings.bind()), settings.port()), 64);
@@ -77,9 +78,20 @@ public final class Dashboard implements AutoCloseable {
         sampler = Executors.newSingleThreadScheduledExecutor(daemon("scatter-dashboard-sampler"));
     }
 
-    /** Starts serving; throws UncheckedIOException when the address cannot be listened on. */
+    /**
+     * Starts serving, showing each job's result as its kind says among the kinds on the dashboard's class path (the
+     * built-in ones); throws UncheckedIOException when the address cannot be listened on.
+     */
     public static Dashboard start(Broker broker, DashboardSettings settings) {
-        Dashboard dashboard = new Dashboard(broker, settings, Clock.systemUTC());
+        return start(broker, settings, TaskKinds.load(Dashboard.class.getClassLoader()));
+    }
+
+    /**
+     * Starts serving, showing each job's result as its kind among {@code kinds} says (a plug-in's too, when they
+     * hold it); throws UncheckedIOException when the address cannot be listened on.
+     */
+    public static Dashboard start(Broker broker, DashboardSettings settings, TaskKinds kinds) {
+        Dashboard dashboard = new Dashboard(broker, settings, kinds, Clock.systemUTC());
         dashboard.server.start();
         dashboard.sampler.scheduleWithFixedDelay(dashboard::sample, 0, SAMPLE_MILLIS, TimeUnit.MILLISECONDS);
         return dashboard;

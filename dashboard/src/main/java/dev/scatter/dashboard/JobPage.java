@@ -7,7 +7,6 @@ import dev.scatter.broker.Broker;
 import dev.scatter.broker.DeadTask;
 import dev.scatter.broker.JobId;
 import dev.scatter.broker.JobStatus;
-import dev.scatter.dashboard.kinds.KindViews;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
@@ -18,10 +17,12 @@ final class JobPage {
     static final int DEAD_ROWS = 100;
 
     private final Broker broker;
+    private final KindViews views;
     private final Clock clock;
 
-    JobPage(Broker broker, Clock clock) {
+    JobPage(Broker broker, KindViews views, Clock clock) {
         this.broker = broker;
+        this.views = views;
         this.clock = clock;
     }
 
@@ -32,7 +33,9 @@ final class JobPage {
         }
         JobStatus job = status.get();
         ObjectNode node = JobJson.detail(job, clock.instant());
-        node.set("view", KindViews.of(job.kind()).view(job, () -> broker.partialResults(id, job.total())));
+        node.set("view", views.figures(job, () -> broker.partialResults(id, job.total())));
+        // Whether the result downloads as CSV too: the page offers the link only then.
+        node.put("csv", job.result() != null && views.csv(job.kind(), JobJson.parsed(job.result())).isPresent());
         ArrayNode dead = node.putArray("dead");
         if (job.failed() > 0) {
             for (DeadTask task : broker.deadTasks(id, DEAD_ROWS)) {
@@ -52,7 +55,7 @@ final class JobPage {
         String name = "scatter-" + job.id().queue() + "-" + job.id().id();
         if (format.equals("csv")) {
             JsonNode result = JobJson.parsed(job.result());
-            return KindViews.of(job.kind()).csv(result)
+            return views.csv(job.kind(), result)
                     .map(csv -> new Download(name + ".csv", "text/csv; charset=utf-8", csv));
         }
         if (!format.equals("json")) {

@@ -11,6 +11,7 @@ import dev.scatter.broker.TaskQueue;
 import dev.scatter.broker.testing.DedicatedRedis;
 import dev.scatter.broker.testing.RealRedis;
 import dev.scatter.broker.testing.RedisFixture;
+import dev.scatter.kinds.sweep.SweepResults;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -115,7 +116,7 @@ class BrowserTest {
     void theSweepHeatmapMarksTheBestCellAndMatchesTheResult(RedisFixture redis) {
         try (Broker broker = Broker.connect(redis.uri()); Dashboard dashboard = DashboardApiTest.start(broker, redis.queue())) {
             JobId job = broker.submit(JobSpec.of("sweep", "{\"data\":\"demo\"}", 2).withQueue(redis.queue()));
-            new FakeRunner(broker, redis.queue(), "sweep").runToEnd(2, t -> "{}", SweepViewTest.RESULT);
+            new FakeRunner(broker, redis.queue(), "sweep").runToEnd(2, t -> "{}", SweepResults.FOUR_CELLS);
             browser.open(dashboard.url() + "job?id=" + job);
             browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#heatmap rect.cell")));
             // Read in one step in the page: [fill, value, class] of each square.

@@ -12,6 +12,7 @@ import dev.scatter.broker.QueueBacklog;
 import dev.scatter.broker.TaskQueue;
 import dev.scatter.broker.testing.RealRedis;
 import dev.scatter.broker.testing.RedisFixture;
+import dev.scatter.kinds.sweep.SweepResults;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -133,6 +134,7 @@ class DashboardApiTest {
             assertThat(ended.path("timeline").findValuesAsText("event")).containsExactly("created", "started", "succeeded");
             assertThat(web.get("/api/job/result?format=json&id=" + job).body()).contains("\"estimate\":3.05");
             assertThat(web.get("/api/job/result?format=csv&id=" + job).statusCode()).isEqualTo(404);
+            assertThat(ended.path("csv").asBoolean()).as("pi's result is no table").isFalse();
         }
     }
 
@@ -141,8 +143,10 @@ class DashboardApiTest {
         try (Broker broker = Broker.connect(redis.uri()); Dashboard dashboard = start(broker, redis.queue())) {
             Web web = new Web(dashboard);
             JobId job = broker.submit(JobSpec.of("sweep", "{}", 2).withQueue(redis.queue()));
-            new FakeRunner(broker, redis.queue(), "sweep").runToEnd(2, t -> "{}", SweepViewTest.RESULT);
-            JsonNode view = web.json("/api/job?id=" + job).path("view");
+            new FakeRunner(broker, redis.queue(), "sweep").runToEnd(2, t -> "{}", SweepResults.FOUR_CELLS);
+            JsonNode page = web.json("/api/job?id=" + job);
+            assertThat(page.path("csv").asBoolean()).isTrue();
+            JsonNode view = page.path("view");
             assertThat(view.path("renderer").asText()).isEqualTo("sweep");
             assertThat(view.path("ranked").get(0).path("rank").asInt()).isEqualTo(1);
             assertThat(view.path("heatmap").path("bestScore").asDouble()).isEqualTo(0.9);

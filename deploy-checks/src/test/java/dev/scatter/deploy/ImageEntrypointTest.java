@@ -127,6 +127,46 @@ class ImageEntrypointTest {
         }
     }
 
+    /**
+     * The Compose dashboard's command, through the entry point: the kinds are in the submit jar, so the dashboard
+     * shows a pi job as the pi kind says (its running estimate), not as JSON.
+     */
+    @Test
+    void theComposeDashboardShowsAJobAsItsKindSays(RedisFixture redis) throws Exception {
+        Map<String, String> env = Map.of("REDIS_URL", redis.uri());
+        Run pi = run(image.command("submit", "pi", "--samples", "40000", "--tasks", "4", "--seed", "7", "--local", "2",
+                "--queue", redis.queue(), "--json"), env);
+        assertThat(pi.exit).as(pi.output).isZero();
+        String job = new ObjectMapper().readTree(pi.output.substring(pi.output.indexOf('{'))).path("id").asText();
+
+        JsonNode dashboard = Yaml.read(Repo.file("docker-compose.yml")).path("services").path("dashboard");
+        List<String> command = new ArrayList<>(KubernetesManifestsTest.texts(dashboard.path("command")));
+        // This machine's loopback, a free port and the test's queue in place of the container's.
+        int port = FreePort.pick();
+        command.set(command.indexOf("--bind") + 1, "127.0.0.1");
+        command.set(command.indexOf("--port") + 1, Integer.toString(port));
+        command.set(command.indexOf("--queue") + 1, redis.queue());
+        Path log = Files.createTempFile(imageDir, "dashboard-", ".log");
+        // The service names no entry point of its own: the image's runs its command.
+        Process served = image.process(image.command(command.toArray(String[]::new)), env).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        try {
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
+                assertThat(served.isAlive()).as("the dashboard exited:\n" + read(log)).isTrue();
+                assertThat(get(port, "/livez").statusCode()).isEqualTo(200);
+            });
+            JsonNode page = new ObjectMapper().readTree(get(port, "/api/job?id=" + job).body());
+            assertThat(page.path("state").asText()).as(read(log)).isEqualTo("succeeded");
+            assertThat(page.path("view").path("renderer").asText()).as(page.toString()).isEqualTo("pi");
+            assertThat(page.path("view").path("points").size()).isEqualTo(4);
+            assertThat(page.path("view").path("estimate").asDouble())
+                    .isEqualTo(page.path("result").path("estimate").asDouble());
+        } finally {
+            served.destroyForcibly();
+            served.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        }
+    }
+
     // ---- helpers ----
 
     /** The Compose file's health check command, run in the image's environment, until it passes. */

@@ -63,7 +63,8 @@ final class DashboardCommand implements Callable<Integer> {
             session.broker().ping();
             Dashboard dashboard;
             try {
-                dashboard = Dashboard.start(session.broker(), settings);
+                // The kinds submit knows, SCATTER_PLUGINS' among them: each shows its jobs as it says.
+                dashboard = Dashboard.start(session.broker(), settings, root.kinds);
             } catch (UncheckedIOException e) {
                 throw new CliException(ExitCodes.USAGE, e.getMessage() + " (choose another with --port)");
             }

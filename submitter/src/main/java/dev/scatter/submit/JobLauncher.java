@@ -67,7 +67,7 @@ final class JobLauncher {
                 request.localTaskTimeout() != null ? request.localTaskTimeout() : RunnerConfig.DEFAULT_TASK_TIMEOUT,
                 local, err);
              LocalDashboard dashboard = options.dashboard
-                     ? LocalDashboard.start(session.broker(), options.queue, options.dashboardPort, err) : null) {
+                     ? LocalDashboard.start(session.broker(), local, options.queue, options.dashboardPort, err) : null) {
             ObjectNode submitted = options.reuse ? Reuse.apply(session.broker(), options.queue, root.kinds, kindName,
                     prepared, request.tasks(), err) : prepared;
             JobSpec spec = JobSpec.of(kindName, JobJson.write(submitted), request.tasks()).withQueue(options.queue)

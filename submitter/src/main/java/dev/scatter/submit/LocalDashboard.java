@@ -3,6 +3,7 @@ package dev.scatter.submit;
 import dev.scatter.broker.Broker;
 import dev.scatter.dashboard.Dashboard;
 import dev.scatter.dashboard.DashboardSettings;
+import dev.scatter.task.TaskKinds;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,14 +33,17 @@ final class LocalDashboard implements AutoCloseable {
         }
     }
 
-    /** Serves the queue's dashboard on the port, or on any free one when that one is taken. */
-    static LocalDashboard start(Broker broker, String queue, int port, PrintWriter err) {
+    /**
+     * Serves the queue's dashboard on the port, or on any free one when that one is taken, showing results as
+     * {@code kinds} (the job's, a plug-in's among them) say.
+     */
+    static LocalDashboard start(Broker broker, TaskKinds kinds, String queue, int port, PrintWriter err) {
         DashboardSettings settings = DashboardSettings.local(List.of(queue)).withPort(port);
         Dashboard dashboard;
         try {
-            dashboard = Dashboard.start(broker, settings);
+            dashboard = Dashboard.start(broker, settings, kinds);
         } catch (UncheckedIOException taken) {
-            dashboard = Dashboard.start(broker, settings.withPort(0));
+            dashboard = Dashboard.start(broker, settings.withPort(0), kinds);
         }
         err.println("submit: dashboard at " + dashboard.url());
         err.flush();

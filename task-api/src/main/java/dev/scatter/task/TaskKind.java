@@ -12,7 +12,7 @@ import java.util.Map;
  *
  * <p>Beyond split ({@link #prepare}), {@link #run} and {@link #reduce}, a kind may contribute to how its jobs are
  * submitted and shown; each contribution is optional, and a kind without it gets the generic form (a job is
- * submitted with {@code submit job KIND}, its result shown as JSON).
+ * submitted with {@code submit job KIND}, its result shown as JSON, in a terminal and on a dashboard).
  *
  * <p>A task's own parameters are derived from the job's parameters and its index, so a queue entry stays a few
  * bytes whatever the job. {@link #run} must be deterministic in (params, index) for results to be reproducible
@@ -161,6 +161,14 @@ public interface TaskKind {
     /** Columns of a table of the job's tasks, from each task's partial result; none by default. */
     default List<TaskColumn> taskColumns() {
         return List.of();
+    }
+
+    /**
+     * How a dashboard's job page shows this kind's jobs (the figures its charts draw, the result as CSV), or null, the
+     * default, to show the result as JSON. Called once, when the dashboard finds the kind.
+     */
+    default DashboardView dashboardView() {
+        return null;
     }
 
     /**

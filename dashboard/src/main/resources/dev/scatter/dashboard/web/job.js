@@ -61,7 +61,7 @@
     cancelButton.disabled = ended;
     retryButton.disabled = j.failed === 0;
     jsonLink.hidden = j.result === null;
-    csvLink.hidden = j.result === null || !['sweep', 'cmd'].includes(j.kind);
+    csvLink.hidden = j.result === null || !j.csv;
     clear(document.getElementById('timeline')).append(...j.timeline.map(t => el('li', {}, el('strong', { text: t.event }), ' ' + time(t.at))));
     const params = JSON.stringify(j.params, null, 2);
     if (params !== lastParams) {

@@ -1,5 +1,6 @@
 'use strict';
-// How each task kind's result is drawn, keyed by kind name (the server's KindViews computes the figures).
+// The drawings of a job's view, keyed by the view's renderer: the figures come from the job's kind (its
+// DashboardView, in Java), and a view whose renderer is not one of these shows the result as JSON.
 const Kinds = (() => {
   const { el, clear, num, dec, table, td } = Scatter;
   const SVG = 'http://www.w3.org/2000/svg';

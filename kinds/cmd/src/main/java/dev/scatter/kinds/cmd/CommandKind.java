@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scatter.task.DashboardView;
 import dev.scatter.task.InvalidParametersException;
 import dev.scatter.task.ReduceContext;
 import dev.scatter.task.JobPlot;
@@ -298,6 +299,12 @@ public final class CommandKind implements TaskKind {
     @Override
     public JobPlot plot() {
         return new CommandPlot();
+    }
+
+    /** Each metric's figures and histogram, and the commands that failed, on the dashboard's job page. */
+    @Override
+    public DashboardView dashboardView() {
+        return new CommandDashboardView();
     }
 
     @Override

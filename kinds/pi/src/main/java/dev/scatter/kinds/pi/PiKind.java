@@ -3,6 +3,7 @@ package dev.scatter.kinds.pi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scatter.task.DashboardView;
 import dev.scatter.task.InvalidParametersException;
 import dev.scatter.task.ReduceContext;
 import dev.scatter.task.JobPlot;
@@ -119,6 +120,12 @@ public final class PiKind implements TaskKind {
     @Override
     public JobPlot plot() {
         return new PiPlot();
+    }
+
+    /** The running estimate with its band on the dashboard's job page, live while the job runs. */
+    @Override
+    public DashboardView dashboardView() {
+        return new PiDashboardView();
     }
 
     /** The task's seed and samples, as {@link #run} derives them. */

@@ -1,5 +1,6 @@
 package dev.scatter.kinds.sweep;
 
+import dev.scatter.task.CsvField;
 import dev.scatter.task.InvalidParametersException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -13,7 +14,8 @@ import java.util.TreeSet;
 /**
  * Writes a sweep's result as CSV (--csv FILE): one row per cell in grid order, with the column names of
  * scikit-learn's cv_results_ (param_C, mean_test_score, rank_test_score, split0_test_score, mean_fit_time, ...), so
- * the file reads as {@code pandas.DataFrame(search.cv_results_)} would.
+ * the file reads as {@code pandas.DataFrame(search.cv_results_)} would. The dashboard's CSV download is the same
+ * text ({@link SweepDashboardView}); a parameter's value that a spreadsheet would take for a formula is quoted.
  */
 final class SweepCsv {
 
@@ -34,7 +36,7 @@ final class SweepCsv {
         result.path("cells").forEach(c -> c.path("params").fieldNames().forEachRemaining(names::add));
         List<String> header = new ArrayList<>();
         header.add("index");
-        names.forEach(n -> header.add("param_" + n));
+        names.forEach(n -> header.add(CsvField.of("param_" + n)));
         header.addAll(List.of("mean_test_score", "std_test_score", "rank_test_score"));
         for (int f = 0; f < folds; f++) {
             header.add("split" + f + "_test_score");
@@ -45,7 +47,7 @@ final class SweepCsv {
             List<String> row = new ArrayList<>();
             row.add(c.path("index").asText());
             for (String n : names) {
-                row.add(quote(c.path("params").has(n) ? c.path("params").get(n).asText() : ""));
+                row.add(CsvField.of(c.path("params").has(n) ? c.path("params").get(n).asText() : ""));
             }
             row.add(c.path("meanScore").asText());
             row.add(c.path("stdScore").asText());
@@ -56,9 +58,5 @@ final class SweepCsv {
             out.append(String.join(",", row)).append('\n');
         }
         return out.toString();
-    }
-
-    private static String quote(String text) {
-        return text.contains(",") || text.contains("\"") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scatter.broker.BrokerOptions;
+import dev.scatter.task.DashboardView;
 import dev.scatter.task.InvalidParametersException;
 import dev.scatter.task.ReduceContext;
 import dev.scatter.task.JobPlot;
@@ -123,6 +124,12 @@ public final class SweepKind implements TaskKind {
     @Override
     public JobPlot plot() {
         return new SweepPlot();
+    }
+
+    /** The ranked cells and the heatmap on the dashboard's job page; the result as CSV. */
+    @Override
+    public DashboardView dashboardView() {
+        return new SweepDashboardView();
     }
 
     /** The task's grid cell and fold. */

@@ -1,12 +1,16 @@
-package dev.scatter.dashboard.kinds;
+package dev.scatter.task;
 
-/** CSV fields as RFC 4180 quotes them, and as a spreadsheet must not run them. */
-final class Csv {
+/**
+ * A CSV field as RFC 4180 quotes it, and as a spreadsheet must not run it: for a kind's result as CSV
+ * ({@link DashboardView#csv}, {@code submit sweep --csv}), whose texts come from users and tasks.
+ */
+public final class CsvField {
 
-    private Csv() {
+    private CsvField() {
     }
 
-    static String field(String text) {
+    /** {@code text} as one field: quoted when it holds a comma, quote or line break; null as an empty field. */
+    public static String of(String text) {
         String t = text == null ? "" : text;
         // A cell that starts with = + - @ is a formula to a spreadsheet: a value from a task must not become one.
         if (!t.isEmpty() && "=+-@\t\r".indexOf(t.charAt(0)) >= 0 && !isNumber(t)) {

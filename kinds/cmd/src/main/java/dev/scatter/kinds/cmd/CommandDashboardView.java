@@ -1,29 +1,28 @@
-package dev.scatter.dashboard.kinds;
+package dev.scatter.kinds.cmd;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.scatter.broker.JobStatus;
-import java.io.IOException;
+import dev.scatter.task.CsvField;
+import dev.scatter.task.DashboardJob;
+import dev.scatter.task.DashboardView;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
- * The cmd kind: each metric's mean, standard deviation, min and max with a histogram of its values, and the
- * commands that exited non-zero.
+ * A command sweep on a dashboard: each metric's mean, standard deviation, min and max with a histogram of its
+ * values, and the commands that exited non-zero; its result as CSV, a row per metric.
  */
-final class CommandView implements KindView {
+final class CommandDashboardView implements DashboardView {
 
     static final int BINS = 20;
     static final int FAILED_ROWS = 50;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     @Override
-    public ObjectNode view(JobStatus job, Supplier<Map<Integer, String>> partials) {
-        ObjectNode view = JSON.createObjectNode().put("renderer", "cmd");
-        JsonNode result = parse(job.result());
+    public ObjectNode figures(DashboardJob job) {
+        ObjectNode view = JSON.objectNode().put("renderer", "cmd");
+        JsonNode result = job.result();
         if (result == null || !result.isObject()) {
             view.put("note", "the metrics show when the command sweep ends");
             return view;
@@ -50,7 +49,10 @@ final class CommandView implements KindView {
         return view;
     }
 
-    /** Counts of the values in {@link #BINS} equal bins from min to max. */
+    /**
+     * Counts of the values in {@link #BINS} equal bins from min to max: a fixed count, small enough for the page's
+     * sparkline (the plot, CommandPlot, chooses its own bins for a full chart).
+     */
     static ArrayNode histogram(JsonNode values, double min, double max) {
         long[] counts = new long[BINS];
         double width = (max - min) / BINS;
@@ -60,7 +62,7 @@ final class CommandView implements KindView {
                 counts[Math.max(0, bin)]++;
             }
         }
-        ArrayNode out = JSON.createArrayNode();
+        ArrayNode out = JSON.arrayNode();
         for (long c : counts) {
             out.add(c);
         }
@@ -69,27 +71,16 @@ final class CommandView implements KindView {
 
     /** One row per metric: name, mean, std, min, max, count. */
     @Override
-    public Optional<String> csv(JsonNode result) {
+    public String csv(JsonNode result) {
         if (!result.path("metrics").isObject()) {
-            return Optional.empty();
+            return null;
         }
         StringBuilder out = new StringBuilder("metric,mean,std,min,max,count\n");
-        result.path("metrics").properties().forEach(m -> out.append(Csv.field(m.getKey())).append(',')
+        result.path("metrics").properties().forEach(m -> out.append(CsvField.of(m.getKey())).append(',')
                 .append(m.getValue().path("mean").asText()).append(',').append(m.getValue().path("std").asText())
                 .append(',').append(m.getValue().path("min").asText()).append(',')
                 .append(m.getValue().path("max").asText()).append(',').append(m.getValue().path("count").asText())
                 .append('\n'));
-        return Optional.of(out.toString());
-    }
-
-    private static JsonNode parse(String json) {
-        if (json == null) {
-            return null;
-        }
-        try {
-            return JSON.readTree(json);
-        } catch (IOException e) {
-            return null;
-        }
+        return out.toString();
     }
 }
