@@ -1,12 +1,13 @@
 package dev.scatter.dashboard;
 
+import dev.scatter.broker.Broker;
 import dev.scatter.broker.TaskQueue;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Each queue's count of dead tasks, as {@code submit backlog} counts it ({@link TaskQueue#deadCount()}: one read
- * of every job's counter). That costs a command per job in the index, so on a queue of more than
+ * Each queue's count of dead tasks, as {@code submit backlog} counts it ({@link Broker#deadCount(String)}: one read
+ * of every job's counter, its shards' included, {@link TaskQueue#deadCount()} per queue). That costs a command per job in the index, so on a queue of more than
  * {@link #EXACT_JOBS} jobs it is read at most every {@link #STALE_MILLIS} ms and the page says how old it is; a
  * smaller queue is counted afresh at every refresh.
  */
@@ -21,10 +22,10 @@ final class DeadCounts {
 
     private final Map<String, Count> counts = new HashMap<>();
 
-    synchronized Count of(TaskQueue queue, long jobCount, long nowMillis) {
+    synchronized Count of(Broker broker, TaskQueue queue, long jobCount, long nowMillis) {
         Count last = counts.get(queue.name());
         if (jobCount <= EXACT_JOBS || last == null || nowMillis - last.at() >= STALE_MILLIS || nowMillis < last.at()) {
-            last = new Count(queue.deadCount(), nowMillis);
+            last = new Count(broker.deadCount(queue.name()), nowMillis);
             counts.put(queue.name(), last);
         }
         return last;

@@ -56,7 +56,7 @@ final class Overview {
             TaskQueue queue = broker.queue(name);
             QueueBacklog b = broker.backlog(name);
             long jobCount = queue.jobCount();
-            DeadCounts.Count dead = deadCounts.of(queue, jobCount, now.toEpochMilli());
+            DeadCounts.Count dead = deadCounts.of(broker, queue, jobCount, now.toEpochMilli());
             outstanding += b.outstanding();
             queueNodes.addObject().put("queue", name).put("ready", b.ready()).put("delayed", b.delayed())
                     .put("inFlight", b.inFlight()).put("dead", dead.dead()).put("deadAt", dead.at())
