@@ -38,6 +38,12 @@ public final class TaskQueue {
     private final RedisErrors errors;
     private final BrokerOptions options;
     private final JobParams params;
+    /**
+     * Tokens of claim calls that got no reply (Redis lost mid-call): if the call ran, its leases are held by nobody
+     * and would expire, counted as lost runners against their tasks and making them suspects. They are handed back
+     * instead, at the next claim or recovery pass of this queue.
+     */
+    private final Set<String> unanswered = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     TaskQueue(String queue, UnifiedJedis redis, ScriptExecutor scripts, RedisErrors errors, BrokerOptions options) {
         this.keys = new QueueKeys(queue);
@@ -80,13 +86,22 @@ public final class TaskQueue {
         // and say there are more: go on, so that the dropping does not look like an empty queue.
         int parked = 0;
         int quarantined = 0;
+        releaseUnanswered();
         while (true) {
-            ClaimReply reply = ClaimReply.parse(scripts.run(LuaScript.CLAIM,
-                    List.of(keys.clock(), keys.ready(), keys.parked(), keys.leases(), keys.active(), keys.malformed(),
-                            keys.suspects()),
-                    List.of(Long.toString(lease.toMillis()), Integer.toString(max),
-                            Integer.toString(options.malformedCap()), ClaimTokens.next(), String.join(" ", kinds),
-                            holdsNothing ? "1" : "0")));
+            String token = ClaimTokens.next();
+            Object raw;
+            try {
+                raw = scripts.run(LuaScript.CLAIM,
+                        List.of(keys.clock(), keys.ready(), keys.parked(), keys.leases(), keys.active(), keys.malformed(),
+                                keys.suspects()),
+                        List.of(Long.toString(lease.toMillis()), Integer.toString(max),
+                                Integer.toString(options.malformedCap()), token, String.join(" ", kinds),
+                                holdsNothing ? "1" : "0"));
+            } catch (BrokerUnavailableException e) {
+                unanswered.add(token);
+                throw e;
+            }
+            ClaimReply reply = ClaimReply.parse(raw);
             parked += reply.parked();
             quarantined += reply.quarantined();
             if (!reply.leases().isEmpty() || !reply.more()) {
@@ -204,6 +219,7 @@ public final class TaskQueue {
         if (limit < 1) {
             throw new IllegalArgumentException("recover at least 1 entry, not " + limit);
         }
+        releaseUnanswered();
         RecoverReply reply = RecoverReply.of(scripts.run(LuaScript.RECOVER,
                 List.of(keys.clock(), keys.delayed(), keys.ready(), keys.leases(), keys.malformed(), keys.jobs(),
                         keys.expiring()),
@@ -226,6 +242,35 @@ public final class TaskQueue {
             }
         }
         return new RecoveryReport(promoted, requeued, quarantined, dropped);
+    }
+
+    /**
+     * Hands back, with no attempt or recovery charged, the leases of this client's claim calls that got no reply
+     * (a claim that ran but whose reply was lost with the connection): nobody holds them. The leases are looked for
+     * among all the queue's (one per task in flight), only after such a call. Returns how many were handed back.
+     */
+    public int releaseUnanswered() {
+        if (unanswered.isEmpty()) {
+            return 0;
+        }
+        Set<String> tokens = Set.copyOf(unanswered);
+        List<String> members;
+        try {
+            members = redis.zrange(keys.leases(), 0, -1);
+        } catch (RuntimeException e) {
+            throw errors.translate(e, "reading the leases of queue " + keys.queue());
+        }
+        List<Settlement> orphans = new ArrayList<>();
+        for (String member : members) {
+            String token = member.substring(member.lastIndexOf(':') + 1);
+            // claim-7 marks a suspect's lease by an "s" before the caller's token.
+            if (tokens.contains(token) || (token.startsWith("s") && tokens.contains(token.substring(1)))) {
+                orphans.add(Settlement.of(SettleOp.RELEASE, member));
+            }
+        }
+        List<ReturnCode> codes = settle(orphans);
+        unanswered.removeAll(tokens);
+        return (int) codes.stream().filter(code -> code == ReturnCode.REQUEUED).count();
     }
 
     /** Settles entries in calls of at most {@link #MAX_BATCH}, declaring the five keys of every job they touch. */
