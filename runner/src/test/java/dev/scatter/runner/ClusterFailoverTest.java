@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -58,8 +59,12 @@ class ClusterFailoverTest {
                 assertThat(promoted).isPositive();
 
                 for (JobId id : jobs) {
-                    await().atMost(Duration.ofMinutes(3)).ignoreExceptions()
-                            .until(() -> broker.status(id).orElseThrow().state().isTerminal());
+                    try {
+                        await().atMost(Duration.ofMinutes(3)).ignoreExceptions()
+                                .until(() -> broker.status(id).orElseThrow().state().isTerminal());
+                    } catch (ConditionTimeoutException e) {
+                        throw new AssertionError(id + " did not end; the cluster now:\n" + cluster.describe(), e);
+                    }
                     JobStatus status = broker.status(id).orElseThrow();
                     assertThat(status.state()).as(a.log()).isEqualTo(JobState.SUCCEEDED);
                     assertThat(PiJobs.inside(status)).as(id.toString()).isEqualTo(expected);
