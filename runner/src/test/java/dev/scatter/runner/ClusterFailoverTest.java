@@ -14,13 +14,15 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Runners on a real Redis Cluster (three masters, a replica each), serving queues whose slots live on different
- * masters. Mid-job one queue's slot is moved to another master and another queue's master is SIGKILLed so that
- * its replica takes over: the runners follow both without a restart, and every pi count of a fixed seed comes
+ * masters, and a job split over three shards, one on each master. Mid-job one queue's slot is moved to another
+ * master and another queue's master (which holds a shard too) is SIGKILLed so that its replica takes over: the
+ * runners follow both without a restart, and every pi count of a fixed seed, the sharded job's included, comes
  * out exactly as in a fault-free run.
  */
 @Tag("ha")
@@ -42,13 +44,18 @@ class ClusterFailoverTest {
                     queues.add("pi" + i);
                 }
             }
-            String[] args = {"--queue", String.join(",", queues), "--threads", "2", "--lease", "3s"};
+            String[] args = {"--queue", String.join(",", queues) + ",sharded", "--threads", "2", "--lease", "3s"};
             try (RunnerProcess a = RunnerProcess.start(cluster.uri(), with(args, "--name", "a"));
                  RunnerProcess b = RunnerProcess.start(cluster.uri(), with(args, "--name", "b"))) {
                 List<JobId> jobs = new ArrayList<>();
                 for (String queue : queues) {
                     jobs.add(PiJobs.submit(broker, queue, samples, tasks, SEED));
                 }
+                jobs.add(broker.submit(dev.scatter.broker.JobSpec.of("pi", "{\"samples\":" + samples + ",\"seed\":"
+                        + SEED + "}", tasks).withQueue("sharded").withShards(3).withMaxAttempts(10)));
+                assertThat(dev.scatter.broker.ShardQueues.names("sharded", 3).stream()
+                        .map(q -> cluster.masterOf(ClusterRedis.slotOf(q))).distinct()).as("a shard on every master")
+                        .hasSize(3);
                 await().atMost(Duration.ofSeconds(60)).until(() -> jobs.stream()
                         .allMatch(id -> broker.status(id).orElseThrow().succeeded() >= 3));
 
@@ -58,8 +65,12 @@ class ClusterFailoverTest {
                 assertThat(promoted).isPositive();
 
                 for (JobId id : jobs) {
-                    await().atMost(Duration.ofMinutes(3)).ignoreExceptions()
-                            .until(() -> broker.status(id).orElseThrow().state().isTerminal());
+                    try {
+                        await().atMost(Duration.ofMinutes(3)).ignoreExceptions()
+                                .until(() -> broker.status(id).orElseThrow().state().isTerminal());
+                    } catch (ConditionTimeoutException e) {
+                        throw new AssertionError(id + " did not end; the cluster now:\n" + cluster.describe(), e);
+                    }
                     JobStatus status = broker.status(id).orElseThrow();
                     assertThat(status.state()).as(a.log()).isEqualTo(JobState.SUCCEEDED);
                     assertThat(PiJobs.inside(status)).as(id.toString()).isEqualTo(expected);

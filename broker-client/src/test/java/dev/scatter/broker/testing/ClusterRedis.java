@@ -17,6 +17,12 @@ import redis.clients.jedis.util.JedisClusterCRC16;
  * {@code redis-cli --cluster create}, every node with an append-only file fsynced on every write and a node
  * timeout of two seconds. Tests can move a slot ({@link #moveSlot}) and kill a master so that its replica
  * takes over ({@link #killMasterOf}).
+ *
+ * <p>Healthy means more than {@code cluster_state:ok}, which a new cluster reports seconds before its replicas
+ * hold any data: every replica's link to its master is up, and every node names the same owner for a slot just
+ * moved. A master killed before that takes with it what its replica never had (a promoted replica with
+ * {@code master_repl_offset:0}, every job of its slots gone), which is replication being asynchronous, not
+ * something the clients under test can mend.
  */
 public final class ClusterRedis implements AutoCloseable {
 
@@ -32,6 +38,9 @@ public final class ClusterRedis implements AutoCloseable {
                 nodes.add(LocalRedisServer.builder().appendOnly(true).appendFsync("always")
                         .arg("--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
                                 "--cluster-node-timeout", "2000", "--cluster-port", Integer.toString(FreePort.pick()),
+                                // A replica's first sync starts at once, not after the default 5 s that a
+                                // diskless sync waits for other replicas to join it.
+                                "--repl-diskless-sync-delay", "0",
                                 // Slots whose master and replica are both gone stop; the others go on serving.
                                 "--cluster-require-full-coverage", "no")
                         .build().start());
@@ -116,20 +125,65 @@ public final class ClusterRedis implements AutoCloseable {
             source.clusterSetSlotNode(slot, toId);
         }
         awaitHealthy();
+        awaitEveryNodeSees(slot, to);
         return to;
     }
 
-    /** SIGKILLs the master serving a slot and waits until its replica has taken over. Returns the new master's port. */
+    /**
+     * Waits until every running node, replicas included, names {@code master} as the slot's owner. The new owner
+     * broadcasts it at once, but Redis 7.0 does not replicate SETSLOT: a replica promoted before it has heard
+     * claims only the slots it knew of, and a slot just moved would be left to a dead node.
+     */
+    private void awaitEveryNodeSees(int slot, int master) {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        for (LocalRedisServer node : nodes) {
+            while (node.isRunning() && ownerSeenBy(node.port(), slot) != master) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("node " + node.port() + " does not see slot " + slot
+                            + " on " + master + " within " + TIMEOUT + ":\n" + describe());
+                }
+                pause(50);
+            }
+        }
+    }
+
+    private static int ownerSeenBy(int port, int slot) {
+        try (Jedis jedis = new Jedis("127.0.0.1", port)) {
+            for (Object range : jedis.clusterSlots()) {
+                List<?> r = (List<?>) range;
+                if ((Long) r.get(0) <= slot && slot <= (Long) r.get(1)) {
+                    return ((Long) ((List<?>) r.get(2)).get(1)).intValue();
+                }
+            }
+        } catch (RuntimeException notYet) {
+            // answers next time
+        }
+        return -1;
+    }
+
+    /**
+     * SIGKILLs the master serving a slot, once its replica has every write the master had acknowledged when this
+     * was called, and waits until the replica has taken over. Returns the new master's port. Writes acknowledged
+     * in the moment before the kill may still be lost, as asynchronous replication allows; what the test decided
+     * before it (its submits, a slot moved) is not.
+     */
     public int killMasterOf(int slot) {
         int old = masterOf(slot);
         List<Integer> replicas = replicasOf(old);
+        if (replicas.isEmpty()) {
+            throw new IllegalStateException("the master on " + old + " has no replica:\n" + describe());
+        }
+        awaitReplicasHave(old, replicas);
         nodes.stream().filter(n -> n.port() == old).findFirst().orElseThrow().kill();
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         long takeOverAt = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < deadline) {
             if (takeOverAt != 0 && System.nanoTime() - takeOverAt > 0) {
                 // On a loaded machine an election can fail to pass; what is tested is that clients follow a
-                // promotion, so the replica is then told to take over, as an operator would.
+                // promotion, so the replica is then told to take over, as an operator would. It loses nothing
+                // the election would have kept: the replica was in sync when its master was killed (a replica
+                // that never synced refuses an election, "disconnected from master for longer than allowed",
+                // and a takeover would promote it empty).
                 takeOverAt = 0;
                 for (int replica : replicas) {
                     try (Jedis jedis = new Jedis("127.0.0.1", replica)) {
@@ -149,7 +203,35 @@ public final class ClusterRedis implements AutoCloseable {
             }
             pause(100);
         }
-        throw new IllegalStateException("no replica took over slot " + slot);
+        throw new IllegalStateException("no replica took over slot " + slot + ":\n" + describe());
+    }
+
+    /** Waits until each replica's offset reaches the master's as read now. */
+    private void awaitReplicasHave(int master, List<Integer> replicas) {
+        long target;
+        try (Jedis jedis = new Jedis("127.0.0.1", master)) {
+            target = Long.parseLong(field(jedis.info("replication"), "master_repl_offset"));
+        }
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        for (int replica : replicas) {
+            while (replicaOffset(replica) < target) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the replica on " + replica + " did not reach offset " + target
+                            + " of its master on " + master + " within " + TIMEOUT + ":\n" + describe());
+                }
+                pause(20);
+            }
+        }
+    }
+
+    private static long replicaOffset(int port) {
+        try (Jedis jedis = new Jedis("127.0.0.1", port)) {
+            String replication = jedis.info("replication");
+            return "up".equals(field(replication, "master_link_status"))
+                    ? Long.parseLong(field(replication, "slave_repl_offset")) : -1;
+        } catch (RuntimeException notYet) {
+            return -1;
+        }
     }
 
     private List<Integer> replicasOf(int master) {
@@ -197,12 +279,14 @@ public final class ClusterRedis implements AutoCloseable {
         }
     }
 
+    /** Every running node reports cluster_state:ok and, if a replica, a link to its master that is up. */
     private void awaitHealthy() {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         for (LocalRedisServer node : nodes) {
-            while (node.isRunning() && !clusterOk(node.port())) {
+            while (node.isRunning() && !(clusterOk(node.port()) && linkUpIfReplica(node.port()))) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the cluster did not become healthy within " + TIMEOUT);
+                    throw new IllegalStateException("the cluster did not become healthy within " + TIMEOUT + ":\n"
+                            + describe());
                 }
                 pause(50);
             }
@@ -215,6 +299,49 @@ public final class ClusterRedis implements AutoCloseable {
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    /** A replica's link is up once its first sync has loaded the master's data. */
+    private static boolean linkUpIfReplica(int port) {
+        try (Jedis jedis = new Jedis("127.0.0.1", port)) {
+            String replication = jedis.info("replication");
+            return !"slave".equals(field(replication, "role")) || "up".equals(field(replication, "master_link_status"));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Each node's role, replication link and offset, keys and cluster state: for failure messages. */
+    public String describe() {
+        StringBuilder out = new StringBuilder();
+        for (LocalRedisServer node : nodes) {
+            if (!node.isRunning()) {
+                out.append(node.port()).append(": down\n");
+                continue;
+            }
+            try (Jedis jedis = new Jedis("127.0.0.1", node.port())) {
+                String replication = jedis.info("replication");
+                out.append(node.port()).append(": ").append(field(replication, "role"))
+                        .append(" of ").append(field(replication, "master_port"))
+                        .append(", link ").append(field(replication, "master_link_status"))
+                        .append(", offset ").append(field(replication, "master_repl_offset"))
+                        .append(", keys ").append(jedis.dbSize())
+                        .append(", ").append(field(jedis.clusterInfo(), "cluster_state")).append('\n');
+            } catch (RuntimeException e) {
+                out.append(node.port()).append(": ").append(e.getMessage()).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    /** One field of an INFO or CLUSTER INFO reply; "-" when absent. */
+    private static String field(String info, String name) {
+        for (String line : info.split("\r?\n")) {
+            if (line.startsWith(name + ":")) {
+                return line.substring(name.length() + 1).strip();
+            }
+        }
+        return "-";
     }
 
     /** Whether redis-cli, which creates the cluster, can be run from PATH. */
