@@ -84,7 +84,7 @@ final class LeaseKeeper {
             outage.failed(failure);
             return false;
         }
-        outage.succeeded();
+        outage.succeededOnSome();
         return true;
     }
 

@@ -21,6 +21,7 @@ final class OutageLog {
     private final Supplier<String> memoryReport;
     private final Runnable onBack;
     private final AtomicLong downSince = new AtomicLong();
+    private final boolean spread;
     private volatile Condition condition;
 
     /**
@@ -28,9 +29,18 @@ final class OutageLog {
      * @param onBack       run each time Redis is heard from again after an outage
      */
     OutageLog(String address, Supplier<String> memoryReport, Runnable onBack) {
+        this(address, memoryReport, onBack, false);
+    }
+
+    /**
+     * @param spread whether Redis is several servers (a Redis Cluster's masters), so that a call that reached some of
+     *               them says nothing of the others: only a pass over every queue ends an outage then
+     */
+    OutageLog(String address, Supplier<String> memoryReport, Runnable onBack, boolean spread) {
         this.address = address;
         this.memoryReport = memoryReport;
         this.onBack = onBack;
+        this.spread = spread;
     }
 
     void failed(BrokerUnavailableException e) {
@@ -55,6 +65,25 @@ final class OutageLog {
             LOG.info("Redis at {} available again after {} s", address,
                     Duration.ofNanos(System.nanoTime() - since).toMillis() / 1000.0);
             onBack.run();
+        }
+    }
+
+    /**
+     * Calls that reached only some queues (a settle batch, a renewal of the leases held, a heartbeat) succeeded.
+     * With one server that is Redis back; with several (a cluster) one may still be down while the queues on the
+     * others answer, and taking this for the end would log the outage's end and start again at every call: the
+     * passes over every queue (claims, recovery, backlog) end it then.
+     */
+    void succeededOnSome() {
+        if (!spread) {
+            succeeded();
+        }
+    }
+
+    /** As {@link #readSucceeded()}, for reads that reached only some queues (see {@link #succeededOnSome()}). */
+    void readSucceededOnSome() {
+        if (!spread) {
+            readSucceeded();
         }
     }
 

@@ -31,7 +31,7 @@ final class PresenceBeacon {
             broker.runners().heartbeat(new RunnerPresence(config.name(), Host.name(), ProcessHandle.current().pid(),
                     config.queues(), kinds, config.threads(), holdings.size(), Version.current(), startedAt, null),
                     config.heartbeat().multipliedBy(3));
-            outage.readSucceeded();
+            outage.readSucceededOnSome();
             return true;
         } catch (BrokerUnavailableException e) {
             outage.failed(e);

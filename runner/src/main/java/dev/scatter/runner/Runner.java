@@ -71,7 +71,8 @@ public final class Runner {
         this.config = config;
         this.runnable = kinds.names().stream()
                 .filter(name -> kinds.find(name).orElseThrow().isEnabled()).toList();
-        this.outage = new OutageLog(broker.uri().address(), broker::memoryReport, this::renewNow);
+        this.outage = new OutageLog(broker.uri().address(), broker::memoryReport, this::renewNow,
+                broker.uri().topology() == dev.scatter.broker.RedisUri.Topology.CLUSTER);
         this.settler = new Settler(broker, holdings, outage, metrics, config.name());
         AtomicInteger threadNumber = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(config.threads(), config.threads(), 0, TimeUnit.MILLISECONDS,

@@ -139,7 +139,7 @@ final class Settler implements Runnable {
                             refused.getMessage());
                     isolate(batch);
                 }
-                outage.succeeded();
+                outage.succeededOnSome();
                 backoff.reset();
                 batch.clear();
                 idle = pending.isEmpty();

@@ -116,6 +116,9 @@ class ClusterFailoverTest {
                 assertThat(status.state()).as(runner.log()).isEqualTo(JobState.SUCCEEDED);
                 assertThat(PiJobs.inside(status)).isEqualTo(expected);
                 assertThat(status.recovered()).as("no lease on the living node expired").isZero();
+                // One line for the lost node, not one each time a call on the living node works.
+                assertThat(runner.log()).as("while one master is down").doesNotContain("available again")
+                        .containsOnlyOnce("unavailable");
 
                 restart.run();
                 await().atMost(Duration.ofMinutes(3)).ignoreExceptions()
@@ -124,6 +127,7 @@ class ClusterFailoverTest {
                 assertThat(after.state()).as(runner.log()).isEqualTo(JobState.SUCCEEDED);
                 assertThat(PiJobs.inside(after)).isEqualTo(PiJobs.expectedInside(samples * 8, tasks, SEED));
                 assertThat(runner.isAlive()).isTrue();
+                assertThat(runner.log()).contains("available again");
             }
         }
     }

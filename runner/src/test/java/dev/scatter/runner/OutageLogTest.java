@@ -35,4 +35,32 @@ class OutageLogTest {
         assertThat(log.isDown()).isFalse();
         assertThat(backs).hasValue(1);
     }
+
+    @Test
+    void onAClusterACallThatReachedSomeQueuesDoesNotEndAnOutageOfAnother() {
+        AtomicInteger backs = new AtomicInteger();
+        OutageLog log = new OutageLog("h:1", () -> "", backs::incrementAndGet, true);
+        log.failed(new BrokerUnavailableException("connection refused", null));
+
+        // A settle batch, a renewal or a heartbeat on the live masters, while a queue's master is down.
+        log.succeededOnSome();
+        log.readSucceededOnSome();
+        assertThat(log.isDown()).isTrue();
+        assertThat(backs).hasValue(0);
+
+        // A pass over every queue (claims, recovery, backlog) that met no failure.
+        log.succeeded();
+        assertThat(log.isDown()).isFalse();
+        assertThat(backs).hasValue(1);
+    }
+
+    @Test
+    void onOneServerAnyCallThatWorksEndsTheOutage() {
+        AtomicInteger backs = new AtomicInteger();
+        OutageLog log = new OutageLog("h:1", () -> "", backs::incrementAndGet, false);
+        log.failed(new BrokerUnavailableException("connection refused", null));
+        log.succeededOnSome();
+        assertThat(log.isDown()).isFalse();
+        assertThat(backs).hasValue(1);
+    }
 }
