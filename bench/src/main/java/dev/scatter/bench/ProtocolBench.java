@@ -73,10 +73,8 @@ final class ProtocolBench {
                 return measure(redis, broker, names.stream().map(broker::queue).toList(),
                         drained.stream().map(broker::queue).toList());
             } finally {
-                names.forEach(name -> cleanUp(redis, name));
-                if (options.shards() > 1) {
-                    drained.forEach(name -> cleanUp(redis, name));
-                }
+                // Each queue's keys, and its shard queues' (Cleanup finds them in the queue's shard-queues set).
+                names.forEach(name -> Cleanup.queue(redis, name, progress));
             }
         }
     }
@@ -202,15 +200,5 @@ final class ProtocolBench {
             }
         }
         return problems;
-    }
-
-    private void cleanUp(BenchRedis redis, String queue) {
-        try {
-            long deleted = redis.deleteQueue(queue);
-            progress.printf("deleted the %,d keys of queue %s%n", deleted, queue);
-        } catch (RuntimeException e) {
-            // Do not hide the run's own outcome (or exception) behind a failed clean-up; say what is left.
-            progress.println("warning: " + e.getMessage());
-        }
     }
 }

@@ -98,14 +98,7 @@ public final class Broker implements AutoCloseable {
                         Integer.toString(spec.maxAttempts()), Integer.toString(spec.maxRecoveries()),
                         Long.toString(Math.max(1, spec.resultTtl().toSeconds())), keys.wakeChannel(), spec.queue(),
                         token)));
-        if (reply.code() == ReturnCode.MALFORMED) {
-            throw new InvalidJobException("the job is not of the protocol's form (kind '" + spec.kind() + "')");
-        }
-        // A call repeated after a broken connection (see ScriptExecutor) finds its own first attempt by its token.
-        // Ids are milliseconds plus 25 random bits: a clash with another job is all but impossible, yet never silent.
-        if (reply.code() == ReturnCode.JOB_EXISTS && !token.equals(reply.existingToken())) {
-            throw new BrokerException("job id " + id + " is taken; submit again");
-        }
+        reply.requireCreated(id, spec.kind(), token);
         return id;
     }
 
@@ -189,7 +182,7 @@ public final class Broker implements AutoCloseable {
      * shards are cancelled first, then the job.
      */
     public CancelOutcome cancel(JobId id) {
-        return ShardQueues.isShard(id.queue()) ? cancelOne(id) : sharded.cancel(id);
+        return sharded.cancel(id);
     }
 
     /** Cancels the one job of this id on its queue (cancel-11). */
@@ -226,7 +219,7 @@ public final class Broker implements AutoCloseable {
      */
     private Map<Integer, String> acrossShards(JobId id, int tasks,
                                               java.util.function.BiFunction<JobId, Integer, Map<Integer, String>> read) {
-        List<Shard> shards = ShardQueues.isShard(id.queue()) ? List.of() : sharded.shards(id);
+        List<Shard> shards = sharded.shards(id);
         if (shards.isEmpty()) {
             return read.apply(id, tasks);
         }
@@ -248,7 +241,7 @@ public final class Broker implements AutoCloseable {
 
     /** The indexes of the job's tasks that hold a lease now (running, or about to). */
     public java.util.Set<Integer> leasedTasks(JobId id) {
-        List<Shard> shards = ShardQueues.isShard(id.queue()) ? List.of() : sharded.shards(id);
+        List<Shard> shards = sharded.shards(id);
         if (!shards.isEmpty()) {
             java.util.Set<Integer> leased = new java.util.TreeSet<>();
             for (Shard shard : shards) {
@@ -302,7 +295,7 @@ public final class Broker implements AutoCloseable {
 
     /** The job's quarantined tasks, by index (the reduce, if dead, first), at most {@code limit} of them. */
     public List<DeadTask> deadTasks(JobId id, int limit) {
-        List<Shard> shards = ShardQueues.isShard(id.queue()) ? List.of() : sharded.shards(id);
+        List<Shard> shards = sharded.shards(id);
         if (!shards.isEmpty()) {
             List<DeadTask> dead = new ArrayList<>(deadTasksOne(id, limit));
             for (Shard shard : shards) {
@@ -350,7 +343,7 @@ public final class Broker implements AutoCloseable {
      * and a second retry takes them.
      */
     public int retryDead(JobId id) {
-        return ShardQueues.isShard(id.queue()) || sharded.shards(id).isEmpty() ? retryDeadOne(id) : sharded.retryDead(id);
+        return sharded.retryDead(id);
     }
 
     /** Gives the dead tasks of the one job of this id on its queue a fresh set of attempts (retry-dead-10). */

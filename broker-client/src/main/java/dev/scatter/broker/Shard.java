@@ -30,8 +30,11 @@ public record Shard(int index, JobId job, int offset, int tasks) {
 
     /** The shards a sharded job's hash names (its "shardQueues" and "total"); empty for any other job. */
     static List<Shard> of(String id, java.util.Map<String, String> parentHash) {
-        String queues = parentHash.get("shardQueues");
-        String total = parentHash.get("total");
+        return of(id, parentHash.get("shardQueues"), parentHash.get("total"));
+    }
+
+    /** The shards of a job whose hash has these "shardQueues" and "total" fields; empty when either is missing. */
+    static List<Shard> of(String id, String queues, String total) {
         if (queues == null || total == null) {
             return List.of();
         }

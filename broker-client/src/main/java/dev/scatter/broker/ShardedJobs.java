@@ -50,18 +50,18 @@ final class ShardedJobs {
                 List.of(id.id(), spec.kind(), params, Integer.toString(spec.tasks()),
                         Integer.toString(spec.maxAttempts()), Integer.toString(spec.maxRecoveries()), ttl,
                         spec.queue(), token, String.join(" ", queues))));
-        refuseClash(id, spec, reply, token);
+        reply.requireCreated(id, spec.kind(), token);
         try {
             for (Shard shard : Shard.of(id.id(), spec.tasks(), queues)) {
                 QueueKeys shardKeys = new QueueKeys(shard.job().queue());
-                refuseClash(id, spec, SubmitReply.of(scripts.run(LuaScript.SUBMIT,
+                SubmitReply.of(scripts.run(LuaScript.SUBMIT,
                         List.of(shardKeys.clock(), shardKeys.job(id.id()), shardKeys.ready(), shardKeys.jobs(),
                                 shardKeys.active(), shardKeys.counters()),
                         List.of(id.id(), spec.kind(), params, Integer.toString(shard.tasks()),
                                 Integer.toString(spec.maxAttempts()), Integer.toString(spec.maxRecoveries()), ttl,
                                 shardKeys.wakeChannel(), shard.job().queue(), token, spec.queue(),
                                 Integer.toString(shard.index()), Integer.toString(shard.offset()),
-                                Integer.toString(spec.tasks())))), token);
+                                Integer.toString(spec.tasks())))).requireCreated(id, spec.kind(), token);
             }
         } catch (RuntimeException e) {
             try {
@@ -73,26 +73,20 @@ final class ShardedJobs {
         }
     }
 
-    private static void refuseClash(JobId id, JobSpec spec, SubmitReply reply, String token) {
-        if (reply.code() == ReturnCode.MALFORMED) {
-            throw new InvalidJobException("the job is not of the protocol's form (kind '" + spec.kind() + "')");
-        }
-        if (reply.code() == ReturnCode.JOB_EXISTS && !token.equals(reply.existingToken())) {
-            throw new BrokerException("job id " + id + " is taken; submit again");
-        }
-    }
-
-    /** The job's shards, as its record names them; empty for a job that is not sharded (or does not exist). */
+    /**
+     * The job's shards, as its record names them; empty for a job that is not sharded (or does not exist), and for
+     * a shard's own job, without a read.
+     */
     List<Shard> shards(JobId id) {
-        QueueKeys keys = new QueueKeys(id.queue());
-        List<String> f = call("reading job " + id, () -> redis.hmget(keys.job(id.id()), "shardQueues", "total"));
-        if (f.get(0) == null || f.get(1) == null) {
+        if (ShardQueues.isShard(id.queue())) {
             return List.of();
         }
-        return Shard.of(id.id(), Map.of("shardQueues", f.get(0), "total", f.get(1)));
+        QueueKeys keys = new QueueKeys(id.queue());
+        List<String> f = call("reading job " + id, () -> redis.hmget(keys.job(id.id()), "shardQueues", "total"));
+        return Shard.of(id.id(), f.get(0), f.get(1));
     }
 
-    /** Cancels every shard, then the job itself, whose outcome is the answer. */
+    /** Cancels every shard, then the job itself, whose outcome is the answer (a job not sharded: just the job). */
     CancelOutcome cancel(JobId id) {
         for (Shard shard : shards(id)) {
             broker.cancel(shard.job());
@@ -100,7 +94,10 @@ final class ShardedJobs {
         return broker.cancelOne(id);
     }
 
-    /** Gives the dead tasks of every shard, and the job's dead reduce, a fresh set of attempts. */
+    /**
+     * Gives the dead tasks of every shard, and the job's own (its reduce; all of a job not sharded), a fresh set of
+     * attempts.
+     */
     int retryDead(JobId id) {
         int revived = 0;
         for (Shard shard : shards(id)) {
@@ -181,7 +178,7 @@ final class ShardedJobs {
             call("updating the sharded jobs of queue " + id.queue(), () -> redis.srem(keys.sharded(), id.id()));
             return 0;
         }
-        List<Shard> shards = Shard.of(id.id(), Map.of("shardQueues", f.get(0), "total", f.get(1)));
+        List<Shard> shards = Shard.of(id.id(), f.get(0), f.get(1));
         List<Response<List<String>>> states = new ArrayList<>(shards.size());
         try (AbstractPipeline pipeline = redis.pipelined()) {
             for (Shard shard : shards) {
@@ -218,7 +215,7 @@ final class ShardedJobs {
         if (!"succeeded".equals(f.get(0)) || f.get(1) == null || f.get(2) == null) {
             return;
         }
-        for (Shard shard : Shard.of(id.id(), Map.of("shardQueues", f.get(1), "total", f.get(2)))) {
+        for (Shard shard : Shard.of(id.id(), f.get(1), f.get(2))) {
             QueueKeys shardKeys = new QueueKeys(shard.job().queue());
             // One key per call: each shard is in a slot of its own.
             call("removing the results of shard " + shard.job(), () -> redis.unlink(shardKeys.results(id.id())));

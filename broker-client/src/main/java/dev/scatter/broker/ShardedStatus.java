@@ -2,6 +2,7 @@ package dev.scatter.broker;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import redis.clients.jedis.AbstractPipeline;
@@ -49,33 +50,38 @@ final class ShardedStatus {
         boolean allEnded = true;
         String failure = null;
         for (int i = 0; i < shards.size(); i++) {
-            List<String> f = records.get(i).get();
-            String entry = entries.get(i).get();
-            if (f.get(0) == null) {
+            List<String> values = records.get(i).get();
+            if (values.get(0) == null) {
                 allEnded = false;
                 continue;
             }
-            succeeded += number(f.get(1));
-            failed += number(f.get(2));
-            retries += number(f.get(3));
-            recovered += number(f.get(4));
-            handedBack += number(f.get(5));
-            String state = entry != null ? entry.substring(0, Math.max(0, entry.indexOf('|'))) : f.get(0);
-            String started = entry != null && entry.split("\\|").length > 1 ? entry.split("\\|")[1] : f.get(6);
-            Instant start = instant(started);
-            if (start != null && (startedAt == null || start.isBefore(startedAt))) {
-                startedAt = start;
+            Map<String, String> fields = new HashMap<>();
+            for (int f = 0; f < FIELDS.length; f++) {
+                if (values.get(f) != null) {
+                    fields.put(FIELDS[f], values.get(f));
+                }
             }
-            anyStarted |= !state.equals("queued");
+            // Read as any job is: its live state and start from the active entry while it runs, else its hash.
+            String entry = entries.get(i).get();
+            JobStatus shard = JobReader.read(shards.get(i).job(), fields, entry);
+            succeeded += shard.succeeded();
+            failed += shard.failed();
+            retries += shard.retries();
+            recovered += shard.recovered();
+            handedBack += shard.handedBack();
+            if (shard.startedAt() != null && (startedAt == null || shard.startedAt().isBefore(startedAt))) {
+                startedAt = shard.startedAt();
+            }
+            anyStarted |= shard.state() != JobState.QUEUED;
             if (entry != null) {
                 allEnded = false;
             } else {
-                Instant end = instant(f.get(7));
-                if (end != null && (finishedAt == null || end.isAfter(finishedAt))) {
-                    finishedAt = end;
+                if (shard.finishedAt() != null && (finishedAt == null || shard.finishedAt().isAfter(finishedAt))) {
+                    finishedAt = shard.finishedAt();
                 }
-                if (!state.equals("succeeded") && failure == null) {
-                    failure = "shard " + i + " " + state + (f.get(8) == null ? "" : ": " + f.get(8));
+                if (shard.state() != JobState.SUCCEEDED && failure == null) {
+                    String why = fields.get("firstError");
+                    failure = "shard " + i + " " + shard.state().wire() + (why == null ? "" : ": " + why);
                 }
             }
         }
@@ -94,18 +100,5 @@ final class ShardedStatus {
         return new JobStatus(job.id(), job.kind(), job.paramsJson(), state, job.total(), (int) succeeded, (int) failed,
                 job.maxAttempts(), job.maxRecoveries(), retries, recovered, handedBack, job.createdAt(), startedAt,
                 finished, job.result(), error, job.broken(), shards.size());
-    }
-
-    private static long number(String value) {
-        try {
-            return value == null ? 0 : Math.max(0, Long.parseLong(value.strip()));
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
-
-    private static Instant instant(String millis) {
-        long value = number(millis);
-        return value == 0 ? null : Instant.ofEpochMilli(value);
     }
 }
